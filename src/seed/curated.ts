@@ -1,16 +1,57 @@
+import { fileURLToPath } from "node:url";
+import { auditLog } from "../../schema/db/index.ts";
 import type { Database } from "../db/client.ts";
+import { constraintViolation } from "../db/errors.ts";
+import { readCatalogue } from "./catalogue.ts";
+import { SeedError } from "./errors.ts";
+import { displayPath } from "./files.ts";
+import { countRows, type TableChanges } from "./upsert.ts";
+import { curatedTables, writeCatalogue } from "./write.ts";
 
-// INTERFACE STUB (owned by the seed-loader work).
+export { SeedError, type SeedProblem } from "./errors.ts";
+
+/** The curated seed folder of this repository. */
+export const defaultSeedDir = fileURLToPath(new URL("../../seeds", import.meta.url));
 
 export interface CuratedSeedResult {
-  /** Rows per table after the seed. */
+  /** Rows per curated table after the seed (table name → count). */
   counts: Record<string, number>;
+  /** What this run inserted, updated and deleted per table; all zero when re-seeding the same files. */
+  changes: Record<string, TableChanges>;
 }
 
-/** Loads seeds/ (or `dir`) into the database in one transaction; idempotent. */
-export async function seedCurated(
-  _db: Database,
-  _options: { dir?: string } = {},
-): Promise<CuratedSeedResult> {
-  throw new Error("not implemented yet");
+/**
+ * Loads seeds/ (or `dir`) into the database: every file is read and checked first, then everything
+ * is written in one transaction (all or nothing), upserting on natural keys. Idempotent: a second
+ * run with the same files changes no row. Records one audit_log row (actor `seed`, IMPORT).
+ * Throws SeedError naming file, record and field when a record is invalid or refers to something
+ * the seed does not define.
+ */
+export async function seedCurated(db: Database, options: { dir?: string } = {}): Promise<CuratedSeedResult> {
+  const dir = options.dir ?? defaultSeedDir;
+  const catalogue = readCatalogue(dir);
+  try {
+    return await db.transaction(async (tx) => {
+      const t = tx as unknown as Database;
+      const changes = await writeCatalogue(t, catalogue);
+      const counts = await countRows(t, curatedTables);
+      await t
+        .insert(auditLog)
+        .values({ actor: "seed", action: "IMPORT", entity: "curated-seed", after: counts });
+      return { counts, changes };
+    });
+  } catch (error) {
+    const v = constraintViolation(error);
+    if (!v) throw error;
+    const where = v.column ? `${v.table}.${v.column}` : v.table;
+    throw new SeedError(
+      [
+        {
+          file: displayPath(dir),
+          message: `refused by the database: ${v.constraint} on ${where}${v.detail ? ` (${v.detail})` : ""}`,
+        },
+      ],
+      { cause: error },
+    );
+  }
 }

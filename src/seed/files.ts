@@ -1,0 +1,122 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
+import { parse } from "yaml";
+import type { z } from "zod";
+import type { SeedProblem } from "./errors.ts";
+
+/** A validated record and where it came from. */
+export interface Located<T> {
+  file: string;
+  /** 1-based position in the file's list. */
+  record: number;
+  /** Natural key for messages. */
+  key: string;
+  value: T;
+}
+
+/** The file name as shown in messages: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
+
+/** `impacts[0].vendor` from zod's path. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join("");
+}
+
+/** A message in the seed's words for one zod issue. */
+function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return input === undefined ? "is required" : `must be a ${issue.expected}`;
+    case "too_small":
+      if (issue.origin === "array") return `must have at least ${issue.minimum} item(s)`;
+      if (issue.origin === "string") return "must not be empty";
+      return `must be ${issue.inclusive ? ">=" : ">"} ${issue.minimum}`;
+    case "too_big":
+      return `must be ${issue.inclusive ? "<=" : "<"} ${issue.maximum}`;
+    case "invalid_value":
+      return `must be one of ${issue.values.map(String).join(", ")}`;
+    case "unrecognized_keys":
+      return "unknown field";
+    case "invalid_union":
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const p of path)
+    v = v != null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+/** Turns zod issues into problems; an unknown-keys issue yields one problem per unknown field. */
+function problemsOf(
+  error: z.ZodError,
+  raw: unknown,
+  at: Omit<SeedProblem, "field" | "message">,
+): SeedProblem[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((k) => ({
+        ...at,
+        field: fieldPath([...issue.path, k]),
+        message: "unknown field",
+      }));
+    }
+    const field = fieldPath(issue.path) || undefined;
+    return [{ ...at, field, message: issueMessage(issue, valueAt(raw, issue.path)) }];
+  });
+}
+
+/**
+ * Reads every `*.yaml` file of `folder` (sorted, so messages are stable), validates each record of
+ * each file's list with `schema`, and returns the valid records; problems are appended to `problems`.
+ * A missing folder holds no records.
+ */
+export function readRecords<S extends z.ZodType>(
+  folder: string,
+  schema: S,
+  keyOf: (raw: Record<string, unknown>) => string | undefined,
+  problems: SeedProblem[],
+): Located<z.output<S>>[] {
+  if (!existsSync(folder)) return [];
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
+    .sort();
+  const out: Located<z.output<S>>[] = [];
+  for (const name of files) {
+    const file = displayPath(join(folder, name));
+    let doc: unknown;
+    try {
+      doc = parse(readFileSync(join(folder, name), "utf8"));
+    } catch (error) {
+      problems.push({ file, message: `invalid YAML: ${(error as Error).message.split("\n")[0]}` });
+      continue;
+    }
+    if (doc == null) continue;
+    if (!Array.isArray(doc)) {
+      problems.push({ file, message: "must be a YAML list of records" });
+      continue;
+    }
+    doc.forEach((raw, i) => {
+      const isObject = raw != null && typeof raw === "object" && !Array.isArray(raw);
+      const key = isObject ? keyOf(raw as Record<string, unknown>) : undefined;
+      const at = { file, record: i + 1, ...(key ? { key } : {}) };
+      if (!isObject) {
+        problems.push({ ...at, message: "must be a mapping of fields" });
+        return;
+      }
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) out.push({ ...at, key: key ?? "", value: parsed.data });
+      else problems.push(...problemsOf(parsed.error, raw, at));
+    });
+  }
+  return out;
+}
