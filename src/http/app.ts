@@ -1,0 +1,110 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import type { GraphQLSchema } from "graphql";
+import type { Config } from "../config.ts";
+import type { DatabaseHandle } from "../db/client.ts";
+import { createGraphqlSchema, createRequestContext } from "../graphql/index.ts";
+import type { Logger } from "../logger.ts";
+import { corsFor } from "./cors.ts";
+import { graphiqlRoutes } from "./graphiql/routes.ts";
+import { createApolloServer } from "./graphql.ts";
+import { healthCheck } from "./health.ts";
+import { requestLog } from "./request-log.ts";
+
+export const GRAPHQL_PATH = "/graphql";
+/** Largest accepted JSON request body. */
+export const MAX_BODY = "1mb";
+
+export interface AppOptions {
+  handle: DatabaseHandle;
+  config: Pick<Config, "NODE_ENV" | "CORS_ORIGINS">;
+  logger: Logger;
+  /** The executable schema; defaults to createGraphqlSchema(). Tests pass their own. */
+  schema?: GraphQLSchema;
+}
+
+export interface HyperscopeHttp {
+  app: Express;
+  httpServer: Server;
+  /** Listens on `port` (0 = any free port) and `host`; resolves with the bound port and base URL. */
+  start(options: { port: number; host?: string }): Promise<{ port: number; url: string }>;
+  /** Stops accepting connections, lets in-flight requests finish, stops Apollo. Does not close the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP server: POST/GET /graphql (Apollo), GET /healthz, GET /graphiql with its local assets.
+ * Resolves once Apollo has started; nothing listens until start().
+ */
+export async function createApp(options: AppOptions): Promise<HyperscopeHttp> {
+  const { handle, config, logger } = options;
+  const schema = options.schema ?? createGraphqlSchema();
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = createServer(app);
+  const apollo = createApolloServer({
+    schema,
+    httpServer,
+    exposeInternals: config.NODE_ENV === "development",
+    logger,
+  });
+  await apollo.start();
+
+  app.use(requestLog(logger));
+  app.get("/healthz", healthCheck(handle, logger));
+  app.use(
+    GRAPHQL_PATH,
+    corsFor(config.CORS_ORIGINS),
+    express.json({ limit: MAX_BODY }),
+    bodyPresent,
+    expressMiddleware(apollo, { context: async () => createRequestContext(handle.db) }),
+  );
+  app.use(graphiqlRoutes({ schema, endpoint: GRAPHQL_PATH, logger }));
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: "Not found", extensions: { code: "NOT_FOUND" } }] });
+  });
+  app.use(errorResponse(logger));
+
+  return {
+    app,
+    httpServer,
+    start: ({ port, host }) =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off("error", reject);
+          const bound = (httpServer.address() as AddressInfo).port;
+          resolve({ port: bound, url: `http://${urlHost(host)}:${bound}` });
+        });
+      }),
+    stop: () => apollo.stop(),
+  };
+}
+
+/**
+ * A body that express.json() did not parse (another content type) reaches Apollo as "no body", so
+ * Apollo answers it — CSRF refusal, 400, 415 — instead of the integration's 500.
+ */
+const bodyPresent: RequestHandler = (req, _res, next) => {
+  if (!("body" in req)) (req as { body?: unknown }).body = undefined;
+  next();
+};
+
+/** Errors outside GraphQL (malformed JSON, body too large, ...) as a GraphQL-shaped JSON error. */
+function errorResponse(logger: Logger): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error?.status === "number" && error.status >= 400 ? error.status : 500;
+    if (status >= 500) logger.error({ err: error }, "unhandled HTTP error");
+    const message = status >= 500 ? "Internal server error" : String(error?.message ?? "Bad request");
+    const code = status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
+}
+
+function urlHost(host: string | undefined): string {
+  if (!host || host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
