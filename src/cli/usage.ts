@@ -1,0 +1,21 @@
+/** Exit codes: 0 ok, 1 the command failed, 2 the database could not be configured or reached, 64 bad usage. */
+export const exitCodes = { ok: 0, failed: 1, database: 2, usage: 64 } as const;
+
+export const usage = `Usage: hyperscope <command> [options]
+
+Commands:
+  migrate                              apply pending migrations
+  seed [--dir DIR]                     migrate, then load the curated seed (seeds/ or DIR); idempotent
+  seed --synthetic --scale N [--seed S]
+                                       migrate, then bulk-load deterministic synthetic data
+  status [--json]                      backend, location, migrations and row counts per table
+
+Options:
+  -h, --help                           show this help
+
+Environment:
+  DATABASE_URL   postgres://… to use a PostgreSQL server; unset: embedded PGlite in DATA_DIR
+  DATA_DIR       folder of the embedded database (default .data)
+
+Exit codes: 0 ok, 1 command failed, 2 database misconfigured or unreachable, 64 bad usage.
+`;
