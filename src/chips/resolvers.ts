@@ -1,0 +1,50 @@
+import { deploymentList } from "../facilities/resolvers.ts";
+import { listing, toConnection } from "../graphql/connection.ts";
+import { globalIdField, lookupOne, related, required, sourcesField } from "../graphql/fields.ts";
+import type { ChipFilter as ChipFilterInput, Resolvers } from "../graphql/generated/resolvers-types.ts";
+import { decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
+import type { NodeFetcher } from "../graphql/node.ts";
+import { type ChipFilter, chipSortColumns, getChips } from "./queries.ts";
+
+export const chipList = listing("Chip", chipSortColumns, { field: "NAME", direction: "ASC" });
+
+/** GraphQL ChipFilter → query filter (global ids decoded; a wrong id is BAD_USER_INPUT naming the field). */
+export function chipFilterFromInput(input: ChipFilterInput | null | undefined): ChipFilter | null {
+  if (!input) return null;
+  return {
+    designerIds: input.designer && decodeIdsOf("Vendor", input.designer, "filter.designer"),
+    foundryIds: input.foundry && decodeIdsOf("Vendor", input.foundry, "filter.foundry"),
+    search: input.search,
+  };
+}
+
+export const chipNodeTypes: Record<string, NodeFetcher> = {
+  Chip: (ctx, id) => ctx.loaders.chipById.load(id),
+};
+
+export const chipResolvers: Resolvers = {
+  Query: {
+    chips: async (_, args, ctx) => {
+      const { scope, ...page } = chipList(args);
+      return toConnection(
+        await getChips(ctx.db, { filter: chipFilterFromInput(args.filter), ...page }),
+        scope,
+      );
+    },
+    chip: (_, args, ctx) =>
+      lookupOne("Chip", args, {
+        id: (id) => ctx.loaders.chipById.load(decodeIdOf("Chip", id, "id")),
+        slug: (slug) => ctx.loaders.chipBySlug.load(slug),
+      }),
+  },
+  Chip: {
+    id: globalIdField("Chip"),
+    sources: sourcesField("chip"),
+    designer: (c, _, ctx) => required(c.designerId, ctx.loaders.vendorById, "vendor"),
+    foundry: (c, _, ctx) => related(c.foundryId, ctx.loaders.vendorById),
+    deployments: async (c, args, ctx) => {
+      const { scope, ...page } = deploymentList(args);
+      return toConnection(await ctx.loaders.deploymentsByChip(c.id, page, JSON.stringify(args)), scope);
+    },
+  },
+};

@@ -1,0 +1,39 @@
+import { type Column, inArray, type SQL, sql } from "drizzle-orm";
+
+/**
+ * Building blocks for list filters. Conventions: an absent criterion (null/undefined) does not
+ * constrain; a list criterion matches any of its values, so an empty list matches nothing.
+ */
+
+/** `column` is one of `values`; no constraint when `values` is absent. */
+export function anyOf<T>(column: Column, values: readonly T[] | null | undefined): SQL | undefined {
+  if (values == null) return undefined;
+  return values.length === 0 ? sql`false` : inArray(column, [...values]);
+}
+
+/** Case-insensitive substring match; LIKE wildcards in `search` are matched literally. */
+export function containsText(column: Column, search: string | null | undefined): SQL | undefined {
+  if (search == null || search === "") return undefined;
+  const escaped = search.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`${column} ilike ${`%${escaped}%`}`;
+}
+
+/** Inclusive numeric range; rows whose value is NULL are excluded once any bound is given. */
+export function inRange(
+  column: Column,
+  range: { min?: number | null; max?: number | null } | null | undefined,
+): SQL | undefined {
+  if (range == null) return undefined;
+  const parts: SQL[] = [];
+  if (range.min != null) parts.push(sql`${column} >= ${range.min}`);
+  if (range.max != null) parts.push(sql`${column} <= ${range.max}`);
+  return parts.length ? sql.join(parts, sql` and `) : undefined;
+}
+
+/** A Postgres array literal of an enum type built from parameters, e.g. array[$1,$2]::regulatory_topic[]. */
+export function enumArray(values: readonly string[], pgType: string): SQL {
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::${sql.raw(`${pgType}[]`)}`;
+}

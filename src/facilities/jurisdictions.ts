@@ -1,0 +1,37 @@
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { facilities, unionMemberships } from "../../schema/db/index.ts";
+
+/**
+ * THE rule for which jurisdictions a facility is subject to (DESIGN §3): its subdivision
+ * (ISO 3166-2), its country (ISO 3166-1) and every union its country belongs to (table
+ * union_memberships, e.g. EU). A German facility is exposed to DE and EU rules; one in US-VA to
+ * US-VA and US rules. Used by the facility filter `regulatedBy` and by the risk index.
+ *
+ * `place` defaults to the `facilities` table's own columns; pass an alias's columns when the query
+ * aliases the table.
+ */
+export interface FacilityPlace {
+  country: SQLWrapper;
+  subdivision: SQLWrapper;
+}
+
+const facilityColumns: FacilityPlace = { country: facilities.country, subdivision: facilities.subdivision };
+
+/** True when `jurisdiction` (a code expression, e.g. regulatory_events.jurisdiction) covers the facility. */
+export function coversFacility(
+  jurisdiction: SQLWrapper,
+  place: FacilityPlace = facilityColumns,
+): SQL<boolean> {
+  return sql<boolean>`(${jurisdiction} = ${place.subdivision} or ${jurisdiction} = ${place.country} or exists (
+    select 1 from ${unionMemberships}
+    where ${unionMemberships.country} = ${place.country} and ${unionMemberships.unionCode} = ${jurisdiction}))`;
+}
+
+/** The facility's jurisdictions as a text[]: subdivision (if any), country, then its unions in code order. */
+export function facilityJurisdictions(place: FacilityPlace = facilityColumns): SQL<string[]> {
+  return sql<
+    string[]
+  >`(array_remove(array[${place.subdivision}::text, ${place.country}::text], null) || array(
+    select ${unionMemberships.unionCode}::text from ${unionMemberships}
+    where ${unionMemberships.country} = ${place.country} order by 1))`;
+}

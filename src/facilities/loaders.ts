@@ -1,0 +1,40 @@
+import type { Database } from "../db/client.ts";
+import { mapLoader, pageLoader, rowLoader } from "../graphql/loaders.ts";
+import {
+  type DeploymentListParams,
+  type FacilityListParams,
+  getDeploymentPages,
+  getDeploymentsByIds,
+  getFacilitiesByIds,
+  getFacilitiesBySlugs,
+  getFacilityJurisdictions,
+  getFacilityPagesByOperator,
+} from "./queries.ts";
+
+/** Per-request facility and deployment loaders. */
+export function createFacilityLoaders(db: Database) {
+  return {
+    facilityById: rowLoader(
+      (ids: readonly number[]) => getFacilitiesByIds(db, ids),
+      (r) => r.id,
+    ),
+    facilityBySlug: rowLoader(
+      (slugs: readonly string[]) => getFacilitiesBySlugs(db, slugs),
+      (r) => r.slug,
+    ),
+    facilitiesByOperator: pageLoader((ids, params: FacilityListParams) =>
+      getFacilityPagesByOperator(db, ids, params),
+    ),
+    jurisdictionsByFacility: mapLoader((ids: readonly number[]) => getFacilityJurisdictions(db, ids), []),
+    deploymentById: rowLoader(
+      (ids: readonly number[]) => getDeploymentsByIds(db, ids),
+      (r) => r.id,
+    ),
+    deploymentsByFacility: pageLoader((ids, params: DeploymentListParams) =>
+      getDeploymentPages(db, "facility", ids, params),
+    ),
+    deploymentsByChip: pageLoader((ids, params: DeploymentListParams) =>
+      getDeploymentPages(db, "chip", ids, params),
+    ),
+  };
+}

@@ -1,0 +1,78 @@
+import { listing, toConnection } from "../graphql/connection.ts";
+import { badUserInput } from "../graphql/errors.ts";
+import { globalIdField, lookupOne, required, sourcesField } from "../graphql/fields.ts";
+import type {
+  FacilityFilter as FacilityFilterInput,
+  Resolvers,
+} from "../graphql/generated/resolvers-types.ts";
+import { decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
+import type { NodeFetcher } from "../graphql/node.ts";
+import {
+  deploymentSortColumns,
+  type FacilityFilter,
+  facilitySortColumns,
+  getFacilities,
+  type NumberRange,
+} from "./queries.ts";
+
+export const facilityList = listing("Facility", facilitySortColumns, { field: "NAME", direction: "ASC" });
+export const deploymentList = listing("Deployment", deploymentSortColumns, {
+  field: "AS_OF",
+  direction: "DESC",
+});
+
+function range(input: NumberRange | null | undefined, argument: string): NumberRange | null {
+  if (input?.min != null && input.max != null && input.min > input.max) {
+    throw badUserInput(`min (${input.min}) is greater than max (${input.max})`, argument);
+  }
+  return input ?? null;
+}
+
+/** GraphQL FacilityFilter → query filter (global ids decoded; bad input is BAD_USER_INPUT naming the field). */
+export function facilityFilterFromInput(
+  input: FacilityFilterInput | null | undefined,
+): FacilityFilter | null {
+  if (!input) return null;
+  return {
+    ...input,
+    operatorIds: input.operator && decodeIdsOf("Vendor", input.operator, "filter.operator"),
+    rackDensityKw: range(input.rackDensityKw, "filter.rackDensityKw"),
+    itPowerMw: range(input.itPowerMw, "filter.itPowerMw"),
+  };
+}
+
+export const facilityNodeTypes: Record<string, NodeFetcher> = {
+  Facility: (ctx, id) => ctx.loaders.facilityById.load(id),
+  Deployment: (ctx, id) => ctx.loaders.deploymentById.load(id),
+};
+
+export const facilityResolvers: Resolvers = {
+  Query: {
+    facilities: async (_, args, ctx) => {
+      const { scope, ...page } = facilityList(args);
+      const filter = facilityFilterFromInput(args.filter);
+      return toConnection(await getFacilities(ctx.db, { filter, ...page }), scope);
+    },
+    facility: (_, args, ctx) =>
+      lookupOne("Facility", args, {
+        id: (id) => ctx.loaders.facilityById.load(decodeIdOf("Facility", id, "id")),
+        slug: (slug) => ctx.loaders.facilityBySlug.load(slug),
+      }),
+  },
+  Facility: {
+    id: globalIdField("Facility"),
+    sources: sourcesField("facility"),
+    operator: (f, _, ctx) => required(f.operatorId, ctx.loaders.vendorById, "vendor"),
+    jurisdictions: (f, _, ctx) => ctx.loaders.jurisdictionsByFacility.load(f.id),
+    deployments: async (f, args, ctx) => {
+      const { scope, ...page } = deploymentList(args);
+      return toConnection(await ctx.loaders.deploymentsByFacility(f.id, page, JSON.stringify(args)), scope);
+    },
+  },
+  Deployment: {
+    id: globalIdField("Deployment"),
+    sources: sourcesField("deployment"),
+    facility: (d, _, ctx) => required(d.facilityId, ctx.loaders.facilityById, "facility"),
+    chip: (d, _, ctx) => required(d.chipId, ctx.loaders.chipById, "chip"),
+  },
+};

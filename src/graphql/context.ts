@@ -1,0 +1,28 @@
+import { createChipLoaders } from "../chips/loaders.ts";
+import type { Database } from "../db/client.ts";
+import { createFacilityLoaders } from "../facilities/loaders.ts";
+import { createSourceLoaders } from "../sources/loaders.ts";
+import { createVendorLoaders } from "../vendors/loaders.ts";
+
+/** Everything a resolver may use during one request; built fresh per request (DataLoaders live here). */
+export interface RequestContext {
+  db: Database;
+  loaders: Loaders;
+}
+
+/** Every domain's per-request loaders; a new domain adds its `createXLoaders(db)` here. */
+function createLoaders(db: Database) {
+  return {
+    ...createVendorLoaders(db),
+    ...createChipLoaders(db),
+    ...createFacilityLoaders(db),
+    ...createSourceLoaders(db),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** A new context for one request (fresh DataLoaders: no caching across requests). */
+export function createRequestContext(db: Database): RequestContext {
+  return { db, loaders: createLoaders(db) };
+}

@@ -1,0 +1,30 @@
+import type { chips, deployments, facilities, sources, vendors } from "../../schema/db/index.ts";
+import type { ConnectionModel, EdgeModel } from "./connection.ts";
+
+/**
+ * What resolvers pass around for each GraphQL type (codegen `mappers`): Drizzle rows for objects,
+ * ConnectionModel/EdgeModel for connections. Add a domain's types here and in codegen.ts.
+ */
+
+export type VendorModel = typeof vendors.$inferSelect;
+export type ChipModel = typeof chips.$inferSelect;
+export type FacilityModel = typeof facilities.$inferSelect;
+export type DeploymentModel = typeof deployments.$inferSelect;
+export type SourceModel = typeof sources.$inferSelect;
+
+/** A fact's citation: the source row and where in it the fact is found. */
+export interface CitationModel {
+  source: SourceModel;
+  locator: string | null;
+}
+
+export type VendorConnectionModel = ConnectionModel<VendorModel>;
+export type VendorEdgeModel = EdgeModel<VendorModel>;
+export type ChipConnectionModel = ConnectionModel<ChipModel>;
+export type ChipEdgeModel = EdgeModel<ChipModel>;
+export type FacilityConnectionModel = ConnectionModel<FacilityModel>;
+export type FacilityEdgeModel = EdgeModel<FacilityModel>;
+export type DeploymentConnectionModel = ConnectionModel<DeploymentModel>;
+export type DeploymentEdgeModel = EdgeModel<DeploymentModel>;
+export type SourceConnectionModel = ConnectionModel<SourceModel>;
+export type SourceEdgeModel = EdgeModel<SourceModel>;

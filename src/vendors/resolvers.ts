@@ -1,0 +1,52 @@
+import { chipFilterFromInput, chipList } from "../chips/resolvers.ts";
+import { facilityFilterFromInput, facilityList } from "../facilities/resolvers.ts";
+import { listing, toConnection } from "../graphql/connection.ts";
+import { globalIdField, lookupOne, related, sourcesField } from "../graphql/fields.ts";
+import type { Resolvers } from "../graphql/generated/resolvers-types.ts";
+import { decodeIdOf } from "../graphql/ids.ts";
+import type { NodeFetcher } from "../graphql/node.ts";
+import { getVendors, vendorSortColumns } from "../vendors/queries.ts";
+
+export const vendorList = listing("Vendor", vendorSortColumns, { field: "NAME", direction: "ASC" });
+
+export const vendorNodeTypes: Record<string, NodeFetcher> = {
+  Vendor: (ctx, id) => ctx.loaders.vendorById.load(id),
+};
+
+export const vendorResolvers: Resolvers = {
+  Query: {
+    vendors: async (_, args, ctx) => {
+      const { scope, ...page } = vendorList(args);
+      return toConnection(await getVendors(ctx.db, { filter: args.filter, ...page }), scope);
+    },
+    vendor: (_, args, ctx) =>
+      lookupOne("Vendor", args, {
+        id: (id) => ctx.loaders.vendorById.load(decodeIdOf("Vendor", id, "id")),
+        slug: (slug) => ctx.loaders.vendorBySlug.load(slug),
+      }),
+  },
+  Vendor: {
+    id: globalIdField("Vendor"),
+    sources: sourcesField("vendor"),
+    parent: (v, _, ctx) => related(v.parentId, ctx.loaders.vendorById),
+    subsidiaries: async (v, args, ctx) => {
+      const { scope, ...page } = vendorList(args);
+      return toConnection(await ctx.loaders.subsidiaries(v.id, page, JSON.stringify(args)), scope);
+    },
+    facilities: async (v, args, ctx) => {
+      const { scope, ...page } = facilityList(args);
+      const params = { filter: facilityFilterFromInput(args.filter), ...page };
+      return toConnection(await ctx.loaders.facilitiesByOperator(v.id, params, JSON.stringify(args)), scope);
+    },
+    chipsDesigned: async (v, args, ctx) => {
+      const { scope, ...page } = chipList(args);
+      const params = { filter: chipFilterFromInput(args.filter), ...page };
+      return toConnection(await ctx.loaders.chipsByDesigner(v.id, params, JSON.stringify(args)), scope);
+    },
+    chipsFabricated: async (v, args, ctx) => {
+      const { scope, ...page } = chipList(args);
+      const params = { filter: chipFilterFromInput(args.filter), ...page };
+      return toConnection(await ctx.loaders.chipsByFoundry(v.id, params, JSON.stringify(args)), scope);
+    },
+  },
+};
