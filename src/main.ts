@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { sql } from "drizzle-orm";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { type DatabaseHandle, DatabaseOpenError } from "./db/client.ts";
@@ -8,9 +9,15 @@ import { createApp } from "./http/app.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { seedCurated } from "./seed/curated.ts";
 
-/** Exit codes: 2 = bad configuration, 1 = could not start (database unreachable, port taken, ...). */
+/** Exit codes, as the CLI's: 2 = bad configuration or database unavailable, 1 = any other failure. */
 const EXIT_CONFIG = 2;
 const EXIT_STARTUP = 1;
+
+/** Prints one line (no stack trace) and exits. */
+function fail(message: string, code: number): never {
+  process.stderr.write(`hyperscope: ${message.replace(/\s*\n\s*/g, " ")}\n`);
+  process.exit(code);
+}
 
 /** `npm start`: validate config, open + migrate the database, seed an empty one, serve HTTP. */
 async function main(): Promise<void> {
@@ -19,9 +26,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    // One line naming the variable(s); no stack trace.
-    process.stderr.write(`${error.message.replace(/\n\s*/g, " ")}\n`);
-    process.exit(EXIT_CONFIG);
+    fail(error.message, EXIT_CONFIG); // names the variable(s)
   }
   const logger = createLogger(config);
 
@@ -29,9 +34,14 @@ async function main(): Promise<void> {
   try {
     handle = await openConfiguredDatabase(config);
   } catch (error) {
-    if (!(error instanceof DatabaseOpenError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(EXIT_STARTUP);
+    const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof DatabaseOpenError || config.DATABASE_URL) {
+      fail(`cannot connect to the database in DATABASE_URL: ${reason}`, EXIT_CONFIG);
+    }
+    fail(
+      `cannot open the embedded database in DATA_DIR (${resolve(config.DATA_DIR)}): ${reason}`,
+      EXIT_CONFIG,
+    );
   }
   logger.info(
     { backend: handle.backend, dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR },
@@ -89,6 +99,5 @@ function summary(error: unknown, maxLines = 3): string {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(EXIT_STARTUP);
+  fail(`start-up failed: ${error instanceof Error ? error.message : String(error)}`, EXIT_STARTUP);
 });
