@@ -1,4 +1,8 @@
-/** What kind of integrity rule a write broke (from the SQLSTATE of class 23). */
+/**
+ * What kind of integrity rule a write broke (from the SQLSTATE of class 23). `foreign_key` covers
+ * both a reference to a missing row and deleting a row still referenced (ON DELETE RESTRICT; then
+ * `table` is the referencing table): PostgreSQL 18 reports the latter as 23001, 15 as 23503.
+ */
 export type ConstraintKind = "not_null" | "foreign_key" | "unique" | "check" | "exclusion";
 
 /** A database refusal of a write, in terms the API can turn into a user error. */
@@ -14,6 +18,7 @@ export interface ConstraintViolation {
 }
 
 const kinds: Record<string, ConstraintKind> = {
+  "23001": "foreign_key",
   "23502": "not_null",
   "23503": "foreign_key",
   "23505": "unique",
