@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../../schema/db/index.ts";
+import { type BulkTransaction, pgliteBulk, postgresBulk } from "./bulk.ts";
 
 export type Schema = typeof schema;
 /** The Drizzle database, whichever backend is behind it. Passed in to every query function. */
@@ -21,6 +22,8 @@ export interface DatabaseHandle {
   onStatement(listener: StatementListener): () => void;
   /** PGlite only: the whole data directory as an uncompressed tarball (test templates). */
   dumpDataDir?: () => Promise<Blob>;
+  /** One transaction with raw COPY access for bulk loads (src/db/bulk.ts). */
+  bulk?: BulkTransaction;
   close(): Promise<void>;
 }
 
@@ -66,7 +69,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       throw new DatabaseOpenError(`Cannot connect to PostgreSQL at ${where}: ${(error as Error).message}`);
     }
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
-    return { db, backend: "postgres", onStatement: bus.add, close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      backend: "postgres",
+      onStatement: bus.add,
+      bulk: postgresBulk(client),
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   const client =
     "pglite" in options
@@ -81,6 +90,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     backend: "pglite",
     onStatement: bus.add,
     dumpDataDir: () => client.dumpDataDir("none"),
+    bulk: pgliteBulk(client),
     close: async () => {
       if (!client.closed) await client.close();
     },
