@@ -15,7 +15,14 @@ export interface FacilityPlace {
   subdivision: SQLWrapper;
 }
 
-const facilityColumns: FacilityPlace = { country: facilities.country, subdivision: facilities.subdivision };
+/**
+ * The `facilities` table's columns, always table-qualified: Drizzle renders plain column references
+ * unqualified in a select list, where they would bind to the inner union_memberships instead.
+ */
+const facilityColumns: FacilityPlace = {
+  country: sql`${facilities}.${sql.identifier(facilities.country.name)}`,
+  subdivision: sql`${facilities}.${sql.identifier(facilities.subdivision.name)}`,
+};
 
 /** True when `jurisdiction` (a code expression, e.g. regulatory_events.jurisdiction) covers the facility. */
 export function coversFacility(
@@ -23,8 +30,8 @@ export function coversFacility(
   place: FacilityPlace = facilityColumns,
 ): SQL<boolean> {
   return sql<boolean>`(${jurisdiction} = ${place.subdivision} or ${jurisdiction} = ${place.country} or exists (
-    select 1 from ${unionMemberships}
-    where ${unionMemberships.country} = ${place.country} and ${unionMemberships.unionCode} = ${jurisdiction}))`;
+    select 1 from ${unionMemberships} hs_um
+    where hs_um.country = ${place.country} and hs_um.union_code = ${jurisdiction}))`;
 }
 
 /** The facility's jurisdictions as a text[]: subdivision (if any), country, then its unions in code order. */
