@@ -85,31 +85,20 @@ describe.skipIf(!hasChromium && !requireBrowser)("GraphiQL in a browser with no 
     expect(firstQuery).toBe(validateExamples(schema).valid[0]?.query);
   });
 
+  it("runs the first example tab as it opens", async () => {
+    const query = await editorValue(page, ".graphiql-query-editor");
+    await runAndExpect(page, query, server.url);
+  });
+
   for (const query of queries) {
     it(`runs ${query} from the editor`, async () => {
-      const expected = await (await postGraphql(server.url, { query })).json();
-      expect(expected.errors).toBeUndefined();
       await page.evaluate((q) => {
         const cm = document.querySelector(".graphiql-query-editor .CodeMirror") as unknown as {
           CodeMirror: { setValue(v: string): void };
         };
         cm.CodeMirror.setValue(q);
       }, query);
-      await page.locator(".graphiql-execute-button").click();
-      await page.waitForFunction(
-        (want) => {
-          const el = document.querySelector(".result-window .CodeMirror") as unknown as {
-            CodeMirror: { getValue(): string };
-          } | null;
-          try {
-            return JSON.stringify(JSON.parse(el?.CodeMirror.getValue() ?? "")) === want;
-          } catch {
-            return false;
-          }
-        },
-        JSON.stringify(expected),
-        { timeout: 20_000 },
-      );
+      await runAndExpect(page, query, server.url);
       const shot = join(mkdtempSync(join(tmpdir(), "hyperscope-graphiql-")), "graphiql.png");
       await page.screenshot({ path: shot });
       console.log(`GraphiQL screenshot: ${shot}`);
@@ -121,6 +110,27 @@ describe.skipIf(!hasChromium && !requireBrowser)("GraphiQL in a browser with no 
     expect(problems).toEqual([]);
   });
 });
+
+/** Clicks the run button and waits until the result pane shows what the server answers over HTTP. */
+async function runAndExpect(page: Page, query: string, serverUrl: string): Promise<void> {
+  const expected = await (await postGraphql(serverUrl, { query })).json();
+  expect(expected.errors).toBeUndefined();
+  await page.locator(".graphiql-execute-button").click();
+  await page.waitForFunction(
+    (want) => {
+      const el = document.querySelector(".result-window .CodeMirror") as unknown as {
+        CodeMirror: { getValue(): string };
+      } | null;
+      try {
+        return JSON.stringify(JSON.parse(el?.CodeMirror.getValue() ?? "")) === want;
+      } catch {
+        return false;
+      }
+    },
+    JSON.stringify(expected),
+    { timeout: 20_000 },
+  );
+}
 
 async function editorValue(page: Page, selector: string): Promise<string> {
   return page.evaluate((s) => {
