@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
 import { checkIndexDate } from "./dates.ts";
@@ -116,7 +116,7 @@ export async function getBlastRadius(db: Database, query: BlastRadiusQuery): Pro
       from (${firstHop}) h
       where h.to_vendor is not null and not ('VENDOR:' || h.to_vendor = ${root})
       union all
-      select h.to_vendor, w.depth + 1, w.path || ${step}, w.exposure * coalesce(h.weight, 1),
+      select h.to_vendor, w.depth + 1, w.path || ${step}, ${timesWeight(sql`w.exposure`, sql`h.weight`)},
              w.weight_unknown or h.weight is null
       from walk w
       join edges h on h.from_vendor = w.vendor_id
@@ -147,6 +147,15 @@ export async function getBlastRadius(db: Database, query: BlastRadiusQuery): Pro
       weightUnknown: Boolean(r.weight_unknown),
     })),
   };
+}
+
+/**
+ * exposure × weight (a missing weight counts as 1). Factors below 1e-150 count as 0, so a product of
+ * tiny weights never underflows float8 (PostgreSQL raises an error on underflow).
+ */
+function timesWeight(exposure: SQL, weight: SQL): SQL {
+  const w = sql`coalesce(${weight}, 1)`;
+  return sql`(case when ${exposure} < 1e-150 or ${w} < 1e-150 then 0::float8 else ${exposure} * ${w} end)`;
 }
 
 /** 'KIND:id' steps (a text[] from postgres.js, or its literal form from other drivers). */

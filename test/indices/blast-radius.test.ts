@@ -187,5 +187,5 @@ describe(`blast radius (${testBackend()})`, () => {
       }),
       { numRuns: 20 },
     );
-  });
+  }, 300_000);
 });

@@ -52,6 +52,12 @@ describe(`concentration statistics properties (${testBackend()})`, () => {
     );
   });
 
+  it("does not underflow on vanishing shares", async () => {
+    const s = await summarise(h, [1, 1e-250], 0);
+    expect(s.hhi).toBeCloseTo(10000, 9);
+    expect(s.firms).toBe(2);
+  });
+
   it("does not depend on the order of the rows", async () => {
     await fc.assert(
       fc.asyncProperty(

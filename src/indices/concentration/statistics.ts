@@ -23,11 +23,12 @@ export function sharesOf(valued: SQL, floor: 0 | 1): SQL {
 }
 
 /**
- * One summary row over shares (from sharesOf): hhi = Σ (100·s_i)² (null on an empty market),
+ * One summary row over shares (from sharesOf): hhi = Σ (100·s_i)² (null on an empty market; shares
+ * below 1e-100 add 0, which keeps float8 from underflowing),
  * cr_n = Σ of the n largest s_i, firms = number of entities, share_sum = Σ s_i.
  */
 export function summaryOf(shares: SQL, n: number): SQL {
-  return sql`select sum(power(100 * s.share, 2))::float8 as hhi,
+  return sql`select sum(case when s.share < 1e-100 then 0 else power(100 * s.share, 2) end)::float8 as hhi,
       sum(s.share) filter (where s.rank <= ${n})::float8 as cr_n,
       count(*)::int as firms,
       sum(s.share)::float8 as share_sum

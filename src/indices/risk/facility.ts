@@ -1,0 +1,65 @@
+import { type SQL, sql } from "drizzle-orm";
+import { coversFacility } from "../../facilities/jurisdictions.ts";
+import { dependencyActiveAt } from "../operational.ts";
+import { systemicImportance } from "./formulas.ts";
+import type { SubjectSql } from "./subject.ts";
+
+/**
+ * FACILITY risk: POWER_DENSITY (typical rack kW), OUTAGE_HISTORY (outages naming the facility),
+ * REGULATORY_EXPOSURE (rules of its subdivision, country and unions), SYSTEMIC_IMPORTANCE (its
+ * operational MW and its direct dependents, each against the largest facility's), ENVIRONMENT (PUE/WUE).
+ */
+export function facilitySubject(at: SQL): SubjectSql {
+  return {
+    ctes: sql`fac_dependents as (
+        select d.provider_facility_id as facility_id, count(distinct d.dependent_id) as n
+        from dependencies d
+        where d.provider_facility_id is not null and ${dependencyActiveAt("d", at)}
+        group by d.provider_facility_id
+      ),
+      fac_systemic as (
+        select fv.id, ${systemicImportance(sql`fv.mw`, sql`max(fv.mw) over ()`, sql`coalesce(fd.n, 0)`, sql`max(coalesce(fd.n, 0)) over ()`)} as v,
+          fv.mw, coalesce(fd.n, 0) as n
+        from fac_values fv left join fac_dependents fd on fd.facility_id = fv.id
+      )`,
+    subjects: sql`select f.id::text as subject_id, lpad(f.id::text, 12, '0') as sort_key, f.name, f.slug, f.country
+      from fac f`,
+    values: sql`select fv.id::text as subject_id, 'POWER_DENSITY' as component, coalesce(fv.power_density, 0) as value,
+          case when fv.power_density is null then 'no typical rack density recorded: counted as 0' end as note
+        from fac_values fv
+      union all
+      select fv.id::text, 'OUTAGE_HISTORY', fv.outage,
+          case when not fv.outage_known then 'no outage on record hit this facility by asOf' end
+        from fac_values fv
+      union all
+      select fv.id::text, 'REGULATORY_EXPOSURE', fv.regulatory,
+          case when not fv.regulatory_known then 'no power/carbon/water/grid/sovereignty rule in its jurisdictions by asOf' end
+        from fac_values fv
+      union all
+      select fs.id::text, 'SYSTEMIC_IMPORTANCE', fs.v,
+          case when fs.mw = 0 and fs.n = 0 then 'not operational at asOf (or no MW recorded) and no dependents: counted as 0' end
+        from fac_systemic fs
+      union all
+      select fv.id::text, 'ENVIRONMENT', coalesce(fv.environment, 0),
+          case when fv.environment is null then 'no PUE or WUE recorded: counted as 0' end
+        from fac_values fv`,
+    evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, 1::float8 as weight
+        from page p join fac f on f.id::text = p.subject_id where f.rack_density_kw_typical is not null
+      union all
+      select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
+        from page p join fac_outage_hits h on h.facility_id::text = p.subject_id
+      union all
+      select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w
+        from page p join fac f on f.id::text = p.subject_id
+        join rules r on ${coversFacility(sql`r.jurisdiction`, { country: sql`f.country`, subdivision: sql`f.subdivision` })}
+      union all
+      select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', f.id::text, 1
+        from page p join fac f on f.id::text = p.subject_id where f.mw > 0
+      union all
+      select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'DEPENDENCY', d.id::text, coalesce(d.weight, 1)
+        from page p join dependencies d on d.provider_facility_id::text = p.subject_id where ${dependencyActiveAt("d", at)}
+      union all
+      select p.subject_id, 'ENVIRONMENT', 'FACILITY', f.id::text, 1
+        from page p join fac f on f.id::text = p.subject_id where f.pue is not null or f.wue is not null`,
+  };
+}

@@ -1,0 +1,202 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { queryRows } from "../../db/rows.ts";
+import { checkIndexDate } from "../dates.ts";
+import { IndexInputError } from "../errors.ts";
+import { baseCtes } from "./base.ts";
+import { facilitySubject } from "./facility.ts";
+import { jurisdictionSubject } from "./jurisdiction.ts";
+import { EVIDENCE_LIMIT, type RiskComponent, type RiskSubjectKind, SUBJECT_KINDS } from "./parameters.ts";
+import type { SubjectSql } from "./subject.ts";
+import { vendorSubject } from "./vendor.ts";
+import { type ComponentWeight, resolveWeights } from "./weights.ts";
+
+export const DEFAULT_FIRST = 20;
+export const MAX_FIRST = 100;
+
+export interface RiskQuery {
+  subject: RiskSubjectKind;
+  asOf: string;
+  weights?: readonly ComponentWeight[] | null;
+  /** ids: facility/vendor ids (as text) or jurisdiction codes; country: facility country, vendor HQ, jurisdiction's country. */
+  filter?: { ids?: readonly string[] | null; country?: string | null } | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface RiskEvidence {
+  kind: "FACILITY" | "OUTAGE" | "REGULATORY_EVENT" | "DEPENDENCY" | "DEPLOYMENT";
+  id: string;
+}
+
+export interface RiskComponentScore {
+  component: RiskComponent;
+  /** c_k ∈ [0, 1]. */
+  value: number;
+  weight: number;
+  /** 100 · w_k · c_k; the contributions sum to the score. */
+  contribution: number;
+  /** Why the value is what it is when the data is missing or the component does not apply. */
+  note: string | null;
+  /** The rows that drove the value, most influential first (at most EVIDENCE_LIMIT). */
+  evidence: RiskEvidence[];
+  evidenceCount: number;
+}
+
+export interface RiskScore {
+  subject: { kind: RiskSubjectKind; id: string; name: string; slug: string | null };
+  /** 100 · Σ w_k · c_k ∈ [0, 100]. */
+  score: number;
+  components: RiskComponentScore[];
+  cursor: string;
+}
+
+export interface RiskScores {
+  asOf: string;
+  subjectKind: RiskSubjectKind;
+  weights: ComponentWeight[];
+  totalCount: number;
+  items: RiskScore[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+const SUBJECTS: Record<RiskSubjectKind, (at: SQL) => SubjectSql> = {
+  FACILITY: facilitySubject,
+  VENDOR: vendorSubject,
+  JURISDICTION: jurisdictionSubject,
+};
+
+const encodeCursor = (offset: number) => Buffer.from(`risk:${offset}`, "utf8").toString("base64url");
+function decodeCursor(cursor: string): number {
+  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, "base64url").toString("utf8") : "";
+  const match = /^risk:(\d{1,9})$/.exec(text);
+  if (!match) throw new IndexInputError("after", `malformed cursor "${cursor}"`);
+  return Number(match[1]) + 1;
+}
+
+/**
+ * Subjects of a kind ranked by risk score at asOf (score desc, then id), one SQL statement: component
+ * values for every subject (normalisations are over all subjects, before the filter), weights joined,
+ * contributions summed, the page cut, and evidence gathered for the page only. Cursors are positions in
+ * this ranking (a cursor is only meaningful with the same asOf, weights and filter).
+ */
+export async function getRiskScores(db: Database, query: RiskQuery): Promise<RiskScores> {
+  if (!SUBJECT_KINDS.includes(query.subject))
+    throw new IndexInputError("subject", `unknown subject ${query.subject}`);
+  const asOf = checkIndexDate("asOf", query.asOf);
+  const weights = resolveWeights(query.subject, query.weights);
+  const first = query.first ?? DEFAULT_FIRST;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST) {
+    throw new IndexInputError("first", `first must be an integer from 0 to ${MAX_FIRST}, got ${first}`);
+  }
+  const offset = query.after ? decodeCursor(query.after) : 0;
+  const at = sql`${asOf}::date`;
+  const kind = SUBJECTS[query.subject](at);
+  const weightRows = sql.join(
+    weights.map((w) => sql`(${w.component}::text, ${w.weight}::float8)`),
+    sql`, `,
+  );
+  const ids = query.filter?.ids ?? null;
+  const country = query.filter?.country ?? null;
+  const filters: SQL[] = [sql`true`];
+  if (ids) {
+    filters.push(
+      ids.length === 0
+        ? sql`false`
+        : sql`s.subject_id in (${sql.join(
+            ids.map((id) => sql`${String(id)}`),
+            sql`, `,
+          )})`,
+    );
+  }
+  if (country) filters.push(sql`s.country = ${country}`);
+
+  const rows = await queryRows<{
+    subject_id: string;
+    name: string;
+    slug: string | null;
+    score: number;
+    total: number;
+    components: unknown;
+  }>(
+    db,
+    sql`with ${baseCtes(at)}, ${kind.ctes},
+    weights(component, weight) as (values ${weightRows}),
+    subjects as (${kind.subjects}),
+    vals as (${kind.values}),
+    contributions as materialized (
+      select s.subject_id, w.component, w.weight, coalesce(v.value, 0)::float8 as value,
+        100 * w.weight * coalesce(v.value, 0) as contribution,
+        coalesce(v.note, case when v.component is null then ${`not a component of ${query.subject.toLowerCase()} risk: counted as 0`} end) as note
+      from subjects s cross join weights w
+      left join vals v on v.subject_id = s.subject_id and v.component = w.component
+      where ${sql.join(filters, sql` and `)}
+    ),
+    scored as (
+      select c.subject_id, sum(c.contribution)::float8 as score from contributions c group by c.subject_id
+    ),
+    page as materialized (
+      select sc.subject_id, sc.score, s.sort_key, s.name, s.slug, count(*) over () as total
+      from scored sc join subjects s on s.subject_id = sc.subject_id
+      order by sc.score desc, s.sort_key
+      limit ${first + 1} offset ${offset}
+    ),
+    ev as (${kind.evidence}),
+    ev_ranked as (
+      select e.*, row_number() over (partition by e.subject_id, e.component order by e.weight desc nulls last, e.id) as rn,
+        count(*) over (partition by e.subject_id, e.component) as n
+      from ev e
+    )
+    select p.subject_id, p.name, p.slug, p.score, p.total,
+      (select jsonb_agg(jsonb_build_object(
+          'component', c.component, 'value', c.value, 'weight', c.weight, 'contribution', c.contribution, 'note', c.note,
+          'evidenceCount', coalesce((select max(er.n) from ev_ranked er where er.subject_id = c.subject_id and er.component = c.component), 0),
+          'evidence', coalesce((select jsonb_agg(jsonb_build_object('kind', er.kind, 'id', er.id) order by er.rn)
+                               from ev_ranked er
+                               where er.subject_id = c.subject_id and er.component = c.component and er.rn <= ${EVIDENCE_LIMIT}), '[]'::jsonb)
+        ) order by c.contribution desc, c.component)
+       from contributions c where c.subject_id = p.subject_id) as components
+    from page p
+    order by p.score desc, p.sort_key`,
+  );
+  const items = rows.slice(0, first).map((r, i) => ({
+    subject: { kind: query.subject, id: r.subject_id, name: r.name, slug: r.slug },
+    score: Number(r.score),
+    components: (typeof r.components === "string"
+      ? JSON.parse(r.components)
+      : r.components) as RiskComponentScore[],
+    cursor: encodeCursor(offset + i),
+  }));
+  // Counting needs a row: past the end, count separately is not worth it; report what we know.
+  const total =
+    rows.length > 0
+      ? Number(rows[0]?.total)
+      : offset === 0
+        ? 0
+        : await countSubjects(db, query, kind, at, filters);
+  return {
+    asOf,
+    subjectKind: query.subject,
+    weights,
+    totalCount: total,
+    items,
+    hasNextPage: rows.length > first,
+    endCursor: items.at(-1)?.cursor ?? null,
+  };
+}
+
+async function countSubjects(
+  db: Database,
+  _q: RiskQuery,
+  kind: SubjectSql,
+  at: SQL,
+  filters: SQL[],
+): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`with ${baseCtes(at)}, ${kind.ctes}, subjects as (${kind.subjects})
+      select count(*)::int as n from subjects s where ${sql.join(filters, sql` and `)}`,
+  );
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,95 @@
+import { type SQL, sql } from "drizzle-orm";
+import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
+import { jurisdictionsOf } from "./base.ts";
+import { capacityImportance, capacityWeightedMean, combineExposure } from "./formulas.ts";
+import type { SubjectSql } from "./subject.ts";
+
+/**
+ * The jurisdictions whose rules apply inside jurisdiction `code` (an SQL text expression): the same
+ * rule as for a facility placed there — a subdivision sees itself, its country and the country's
+ * unions; a country itself and its unions; a union itself.
+ */
+const rulesReaching = (code: SQL): SQL =>
+  facilityJurisdictions({
+    country: sql`left(${code}, 2)`,
+    subdivision: sql`(case when ${code} like '__-%' then ${code} end)`,
+  });
+
+/**
+ * JURISDICTION risk. The jurisdiction's facilities are those operational at asOf that it covers (a
+ * country covers its subdivisions' facilities, the EU its member states'). POWER_DENSITY,
+ * OUTAGE_HISTORY and ENVIRONMENT are capacity-weighted (MW) means of the facilities' own values;
+ * REGULATORY_EXPOSURE combines the rules reaching inside it (its own, its country's, its unions');
+ * SYSTEMIC_IMPORTANCE is its operational MW against the largest jurisdiction's (so the EU and large
+ * countries rank high). Subjects: every code a facility or a rule names.
+ */
+export function jurisdictionSubject(_at: SQL): SubjectSql {
+  return {
+    ctes: sql`jur_fac as materialized (
+        select j.code, fv.id, fv.mw, fv.power_density, fv.outage, fv.environment
+        from fac f join fac_values fv on fv.id = f.id
+        cross join lateral unnest(${jurisdictionsOf("f")}) j(code)
+        where f.operational
+      ),
+      jur as materialized (
+        select x.code from (
+          select j.code from fac f cross join lateral unnest(${jurisdictionsOf("f")}) j(code)
+          union select e.jurisdiction from regulatory_events e
+        ) x
+      ),
+      jur_capacity as (
+        select jf.code, sum(jf.mw) as mw,
+          ${capacityWeightedMean(sql`jf.power_density`, sql`jf.mw`)} as power_density,
+          ${capacityWeightedMean(sql`jf.outage`, sql`jf.mw`)} as outage,
+          ${capacityWeightedMean(sql`jf.environment`, sql`jf.mw`)} as environment
+        from jur_fac jf group by jf.code
+      ),
+      jur_regulatory as (
+        select j.code, ${combineExposure(sql`ce.v`)} as v
+        from jur j cross join lateral unnest(${rulesReaching(sql`j.code`)}) r(code)
+        join code_exposure ce on ce.code = r.code
+        group by j.code
+      ),
+      jur_systemic as (
+        select j.code, coalesce(jc.mw, 0) as mw, ${capacityImportance(sql`coalesce(jc.mw, 0)`, sql`max(coalesce(jc.mw, 0)) over ()`)} as v
+        from jur j left join jur_capacity jc on jc.code = j.code
+      )`,
+    subjects: sql`select j.code as subject_id, j.code as sort_key, j.code as name, null::text as slug, left(j.code, 2) as country
+      from jur j`,
+    values: sql`select j.code as subject_id, 'POWER_DENSITY' as component, coalesce(jc.power_density, 0) as value,
+          case when jc.power_density is null then 'no operational facility with MW and rack density: counted as 0' end as note
+        from jur j left join jur_capacity jc on jc.code = j.code
+      union all
+      select j.code, 'OUTAGE_HISTORY', coalesce(jc.outage, 0),
+          case when jc.outage is null then 'no operational facility with MW: counted as 0' end
+        from jur j left join jur_capacity jc on jc.code = j.code
+      union all
+      select j.code, 'REGULATORY_EXPOSURE', coalesce(jr.v, 0),
+          case when jr.v is null then 'no power/carbon/water/grid/sovereignty rule reaching it by asOf' end
+        from jur j left join jur_regulatory jr on jr.code = j.code
+      union all
+      select js.code, 'SYSTEMIC_IMPORTANCE', js.v,
+          case when js.mw = 0 then 'no operational MW at asOf: counted as 0' end
+        from jur_systemic js
+      union all
+      select j.code, 'ENVIRONMENT', coalesce(jc.environment, 0),
+          case when jc.environment is null then 'no operational facility with MW and PUE/WUE: counted as 0' end
+        from jur j left join jur_capacity jc on jc.code = j.code`,
+    evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, jf.id::text as id, jf.mw as weight
+        from page p join jur_fac jf on jf.code = p.subject_id where jf.power_density is not null and jf.mw > 0
+      union all
+      select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, max(h.w)
+        from page p join jur_fac jf on jf.code = p.subject_id join fac_outage_hits h on h.facility_id = jf.id
+        group by p.subject_id, h.outage_id
+      union all
+      select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w
+        from page p cross join lateral unnest(${rulesReaching(sql`p.subject_id`)}) c(code)
+        join rules r on r.jurisdiction = c.code
+      union all
+      select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', jf.id::text, jf.mw
+        from page p join jur_fac jf on jf.code = p.subject_id where jf.mw > 0
+      union all
+      select p.subject_id, 'ENVIRONMENT', 'FACILITY', jf.id::text, jf.mw
+        from page p join jur_fac jf on jf.code = p.subject_id where jf.environment is not null and jf.mw > 0`,
+  };
+}

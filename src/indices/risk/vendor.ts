@@ -1,0 +1,141 @@
+import { type SQL, sql } from "drizzle-orm";
+import { acceleratorsAt, dependencyActiveAt } from "../operational.ts";
+import { jurisdictionsOf } from "./base.ts";
+import {
+  capacityWeightedMean,
+  combineExposure,
+  outageHistory,
+  outageStartedBy,
+  outageWeight,
+  supplyConcentration,
+  systemicImportance,
+} from "./formulas.ts";
+import type { SubjectSql } from "./subject.ts";
+
+/**
+ * VENDOR risk, over the vendor's facilities operational at asOf:
+ * POWER_DENSITY and ENVIRONMENT are their capacity-weighted (MW) means; OUTAGE_HISTORY counts outages
+ * naming the vendor or any facility it operates; REGULATORY_EXPOSURE combines the distinct rules in its
+ * operational facilities' jurisdictions and the rules naming the vendor; SYSTEMIC_IMPORTANCE is its
+ * operational MW and its distinct direct dependents (on it or its facilities) against the largest
+ * vendor's; SUPPLY_CONCENTRATION is the top-designer/top-foundry share of its installed accelerators.
+ */
+export function vendorSubject(at: SQL): SubjectSql {
+  return {
+    ctes: sql`ven_capacity as (
+        select fv.operator_id as vendor_id, sum(fv.mw) as mw,
+          ${capacityWeightedMean(sql`fv.power_density`, sql`fv.mw`)} as power_density,
+          ${capacityWeightedMean(sql`fv.environment`, sql`fv.mw`)} as environment
+        from fac_values fv where fv.operational group by fv.operator_id
+      ),
+      ven_outage_hits as materialized (
+        select x.vendor_id, o.id as outage_id, ${outageWeight(sql`o.severity`, sql`o.started_at`, at)} as w
+        from (
+          select i.vendor_id, i.outage_id from outage_impacts i where i.vendor_id is not null
+          union
+          select f.operator_id, i.outage_id from outage_impacts i join facilities f on f.id = i.facility_id
+        ) x join outages o on o.id = x.outage_id
+        where ${outageStartedBy(sql`o.started_at`, at)}
+      ),
+      ven_outage as (select h.vendor_id, sum(h.w) as total from ven_outage_hits h group by h.vendor_id),
+      ven_rule_hits as materialized (
+        select vc.vendor_id, r.id as rule_id, r.w
+        from (select distinct f.operator_id as vendor_id, j.code
+              from fac f cross join lateral unnest(${jurisdictionsOf("f")}) j(code) where f.operational) vc
+        join rules r on r.jurisdiction = vc.code
+        union
+        select s.vendor_id, r.id, r.w from regulatory_event_subjects s join rules r on r.id = s.event_id
+        where s.vendor_id is not null
+      ),
+      ven_regulatory as (select h.vendor_id, ${combineExposure(sql`h.w`)} as v from ven_rule_hits h group by h.vendor_id),
+      ven_dependents as (
+        select x.vendor_id, count(distinct x.dependent_id) as n
+        from (
+          select d.provider_vendor_id as vendor_id, d.dependent_id from dependencies d
+          where d.provider_vendor_id is not null and ${dependencyActiveAt("d", at)}
+          union all
+          select f.operator_id, d.dependent_id from dependencies d join facilities f on f.id = d.provider_facility_id
+          where ${dependencyActiveAt("d", at)}
+        ) x
+        where x.dependent_id <> x.vendor_id
+        group by x.vendor_id
+      ),
+      ven_acc as materialized (select * from ${acceleratorsAt(at)} a),
+      ven_top_designer as (
+        select x.operator_id as vendor_id, max(x.n) / sum(x.n) as share
+        from (select a.operator_id, a.designer_id, sum(a.accelerator_count)::float8 as n from ven_acc a group by 1, 2) x
+        group by x.operator_id having sum(x.n) > 0
+      ),
+      ven_top_foundry as (
+        select x.operator_id as vendor_id, max(x.n) / sum(x.n) as share
+        from (select a.operator_id, a.foundry_id, sum(a.accelerator_count)::float8 as n from ven_acc a
+              where a.foundry_id is not null group by 1, 2) x
+        group by x.operator_id having sum(x.n) > 0
+      ),
+      ven_supply as (
+        select d.vendor_id, ${supplyConcentration(sql`d.share`, sql`tf.share`)} as v, tf.share is null as no_foundry
+        from ven_top_designer d left join ven_top_foundry tf on tf.vendor_id = d.vendor_id
+      ),
+      ven_systemic as (
+        select v.id, coalesce(vc.mw, 0) as mw, coalesce(vd.n, 0) as n,
+          ${systemicImportance(sql`coalesce(vc.mw, 0)`, sql`max(coalesce(vc.mw, 0)) over ()`, sql`coalesce(vd.n, 0)`, sql`max(coalesce(vd.n, 0)) over ()`)} as v
+        from vendors v
+        left join ven_capacity vc on vc.vendor_id = v.id
+        left join ven_dependents vd on vd.vendor_id = v.id
+      )`,
+    subjects: sql`select v.id::text as subject_id, lpad(v.id::text, 12, '0') as sort_key, v.name, v.slug, v.hq_country as country
+      from vendors v`,
+    values: sql`select v.id::text as subject_id, 'POWER_DENSITY' as component, coalesce(vc.power_density, 0) as value,
+          case when vc.power_density is null then 'no operational facility with MW and rack density at asOf: counted as 0' end as note
+        from vendors v left join ven_capacity vc on vc.vendor_id = v.id
+      union all
+      select v.id::text, 'OUTAGE_HISTORY', ${outageHistory(sql`vo.total`)},
+          case when vo.total is null then 'no outage on record hit this vendor or its facilities by asOf' end
+        from vendors v left join ven_outage vo on vo.vendor_id = v.id
+      union all
+      select v.id::text, 'REGULATORY_EXPOSURE', coalesce(vr.v, 0),
+          case when vr.v is null then 'no power/carbon/water/grid/sovereignty rule in its facilities'' jurisdictions or naming it by asOf' end
+        from vendors v left join ven_regulatory vr on vr.vendor_id = v.id
+      union all
+      select vs.id::text, 'SYSTEMIC_IMPORTANCE', vs.v,
+          case when vs.mw = 0 and vs.n = 0 then 'no operational MW and no dependents at asOf: counted as 0' end
+        from ven_systemic vs
+      union all
+      select v.id::text, 'ENVIRONMENT', coalesce(vc.environment, 0),
+          case when vc.environment is null then 'no operational facility with MW and PUE/WUE at asOf: counted as 0' end
+        from vendors v left join ven_capacity vc on vc.vendor_id = v.id
+      union all
+      select v.id::text, 'SUPPLY_CONCENTRATION', coalesce(su.v, 0),
+          case when su.v is null then 'no accelerators installed in its operational facilities at asOf: counted as 0'
+               when su.no_foundry then 'no foundry known for its chips: top-designer share only' end
+        from vendors v left join ven_supply su on su.vendor_id = v.id`,
+    evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, f.mw as weight
+        from page p join fac f on f.operator_id::text = p.subject_id
+        where f.operational and f.mw > 0 and f.rack_density_kw_typical is not null
+      union all
+      select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
+        from page p join ven_outage_hits h on h.vendor_id::text = p.subject_id
+      union all
+      select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', h.rule_id::text, h.w
+        from page p join ven_rule_hits h on h.vendor_id::text = p.subject_id
+      union all
+      select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', f.id::text, f.mw
+        from page p join fac f on f.operator_id::text = p.subject_id where f.mw > 0
+      union all
+      select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'DEPENDENCY', d.id::text, coalesce(d.weight, 1)
+        from page p join dependencies d on d.provider_vendor_id::text = p.subject_id
+        where ${dependencyActiveAt("d", at)} and d.dependent_id::text <> p.subject_id
+      union all
+      select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'DEPENDENCY', d.id::text, coalesce(d.weight, 1)
+        from page p join facilities f on f.operator_id::text = p.subject_id
+        join dependencies d on d.provider_facility_id = f.id
+        where ${dependencyActiveAt("d", at)} and d.dependent_id::text <> p.subject_id
+      union all
+      select p.subject_id, 'ENVIRONMENT', 'FACILITY', f.id::text, f.mw
+        from page p join fac f on f.operator_id::text = p.subject_id
+        where f.operational and f.mw > 0 and (f.pue is not null or f.wue is not null)
+      union all
+      select p.subject_id, 'SUPPLY_CONCENTRATION', 'DEPLOYMENT', a.deployment_id::text, a.accelerator_count
+        from page p join ven_acc a on a.operator_id::text = p.subject_id`,
+  };
+}
