@@ -74,14 +74,16 @@ function checkUnique(records: Located<unknown>[], field: string | undefined, pro
 
 const at = (rec: Located<unknown>) => ({ file: rec.file, record: rec.record, key: rec.key });
 
-/** Checks that every slug and source URL a record refers to is defined in the seed. */
-function checkReferences(c: SeedCatalogue, problems: SeedProblem[]) {
-  const defined = {
-    vendor: new Set(c.vendors.map((v) => v.value.slug)),
-    chip: new Set(c.chips.map((v) => v.value.slug)),
-    facility: new Set(c.facilities.map((v) => v.value.slug)),
-  };
-  const urls = new Set(c.sources.map((x) => x.value.url));
+/** The keys of every record of a folder, including records that failed validation. */
+type Declared = Record<"sources" | "vendors" | "chips" | "facilities", Set<string>>;
+
+/**
+ * Checks that every slug and source URL a record refers to is declared in the seed. A reference to
+ * a declared but invalid record is not reported again (its own problem already is).
+ */
+function checkReferences(c: SeedCatalogue, declared: Declared, problems: SeedProblem[]) {
+  const defined = { vendor: declared.vendors, chip: declared.chips, facility: declared.facilities };
+  const urls = declared.sources;
   const ref = (rec: Located<unknown>, kind: keyof typeof defined, field: string, slug: string | null) => {
     if (slug != null && !defined[kind].has(slug)) {
       problems.push({ ...at(rec), field, message: `unknown ${kind} "${slug}"` });
@@ -158,9 +160,16 @@ function checkReferences(c: SeedCatalogue, problems: SeedProblem[]) {
  */
 export function readCatalogue(dir: string): SeedCatalogue {
   const problems: SeedProblem[] = [];
+  const declared: Declared = {
+    sources: new Set(),
+    vendors: new Set(),
+    chips: new Set(),
+    facilities: new Set(),
+  };
   const read = <K extends keyof SeedCatalogue>(k: K) => {
     const e = entities[k];
-    return readRecords(join(dir, e.folder), e.schema, e.key, problems) as SeedCatalogue[K];
+    const keys = k in declared ? declared[k as keyof Declared] : undefined;
+    return readRecords(join(dir, e.folder), e.schema, e.key, problems, keys) as SeedCatalogue[K];
   };
   const c: SeedCatalogue = {
     sources: read("sources"),
@@ -182,7 +191,7 @@ export function readCatalogue(dir: string): SeedCatalogue {
   for (const k of ["deployments", "disclosures", "marketShares", "dependencies"] as const) {
     checkUnique(c[k], undefined, problems);
   }
-  checkReferences(c, problems);
+  checkReferences(c, declared, problems);
   if (problems.length > 0) throw new SeedError(problems);
   return c;
 }

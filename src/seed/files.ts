@@ -78,13 +78,15 @@ function problemsOf(
 /**
  * Reads every `*.yaml` file of `folder` (sorted, so messages are stable), validates each record of
  * each file's list with `schema`, and returns the valid records; problems are appended to `problems`.
- * A missing folder holds no records.
+ * The key of every record, valid or not, is added to `declared`, so that references to a record that
+ * is itself invalid are not reported a second time. A missing folder holds no records.
  */
 export function readRecords<S extends z.ZodType>(
   folder: string,
   schema: S,
   keyOf: (raw: Record<string, unknown>) => string | undefined,
   problems: SeedProblem[],
+  declared: Set<string> = new Set(),
 ): Located<z.output<S>>[] {
   if (!existsSync(folder)) return [];
   const files = readdirSync(folder)
@@ -109,6 +111,7 @@ export function readRecords<S extends z.ZodType>(
       const isObject = raw != null && typeof raw === "object" && !Array.isArray(raw);
       const key = isObject ? keyOf(raw as Record<string, unknown>) : undefined;
       const at = { file, record: i + 1, ...(key ? { key } : {}) };
+      if (key) declared.add(key);
       if (!isObject) {
         problems.push({ ...at, message: "must be a mapping of fields" });
         return;

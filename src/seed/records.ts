@@ -140,7 +140,7 @@ export const facilityRecord = z
 export const deploymentRecord = z.strictObject({
   facility: slug,
   chip: slug,
-  acceleratorCount: z.number().int().min(0),
+  acceleratorCount: z.number().int().min(0).max(2_147_483_647),
   asOf: day,
   ...fact,
 });
