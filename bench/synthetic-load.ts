@@ -32,8 +32,10 @@ try {
     await migrate(h);
     const [before] = await admin`select pg_current_wal_lsn()::text as lsn`;
     const started = performance.now();
+    const clientCpu = process.cpuUsage();
     const counts = await seedSynthetic(h, { scale, seed });
     const seconds = (performance.now() - started) / 1000;
+    const { user, system } = process.cpuUsage(clientCpu);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const [server] = await admin`
       select pg_database_size(${name}) as bytes,
@@ -47,10 +49,11 @@ try {
     console.log(`  ${"total".padEnd(28)} ${String(total).padStart(10)}`);
     console.log(`seconds          ${seconds.toFixed(1)}`);
     console.log(`rows/s           ${Math.round(total / seconds)}`);
+    console.log(`client CPU       ${((user + system) / 1e6).toFixed(1)} s`);
     console.log(`client peak RSS  ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
     console.log(`database size    ${(Number(server?.bytes) / 2 ** 20).toFixed(0)} MB`);
     console.log(`WAL written      ${(Number(server?.wal) / 2 ** 20).toFixed(0)} MB`);
-    for (const { pid } of backends) console.log(`server backend ${pid} peak RSS ${peakRss(pid)}`);
+    for (const { pid } of backends) console.log(`server backend ${pid}: ${backendUsage(pid)}`);
   } finally {
     await h.close();
   }
@@ -59,12 +62,18 @@ try {
   await admin.end({ timeout: 5 });
 }
 
-/** A backend's peak resident set (VmHWM), readable when the server runs on this machine. */
-function peakRss(pid: number): string {
+/**
+ * A backend's CPU time and peak resident set (VmHWM), readable when the server runs on this machine.
+ * CPU seconds do not depend on what else the machine is running; wall time does.
+ */
+function backendUsage(pid: number): string {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB/m);
-    return line ? `${(Number(line[1]) / 1024).toFixed(0)} MB` : "unknown";
+    const status = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB/m);
+    // Fields 14 and 15 of /proc/<pid>/stat: user and system time in clock ticks (100 per second).
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const cpu = (Number(stat[11]) + Number(stat[12])) / 100;
+    return `CPU ${cpu.toFixed(1)} s, peak RSS ${status ? (Number(status[1]) / 1024).toFixed(0) : "?"} MB`;
   } catch {
-    return "unknown (server not local)";
+    return "unknown (server not on this machine)";
   }
 }
