@@ -72,7 +72,9 @@ describe(`synthetic load on top of the curated seed (${testBackend()})`, () => {
     );
   });
 
-  it("rejects a scale that is not a positive number before touching the database", async () => {
+  it("rejects a scale that is not a positive number before touching the database", {
+    timeout: 120_000,
+  }, async () => {
     const empty = await testDatabase("empty");
     try {
       for (const scale of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
