@@ -13,6 +13,7 @@ import {
 } from "graphql-scalars";
 import { chipNodeTypes, chipResolvers } from "../chips/resolvers.ts";
 import { facilityNodeTypes, facilityResolvers } from "../facilities/resolvers.ts";
+import { indexResolvers } from "../indices/resolvers.ts";
 import { sourceNodeTypes, sourceResolvers } from "../sources/resolvers.ts";
 import { vendorNodeTypes, vendorResolvers } from "../vendors/resolvers.ts";
 import type { Resolvers } from "./generated/resolvers-types.ts";
@@ -67,7 +68,13 @@ const baseResolvers: Resolvers = {
   Fact: { __resolveType: resolveTaggedType as never },
 };
 
-const domainResolvers: Resolvers[] = [vendorResolvers, chipResolvers, facilityResolvers, sourceResolvers];
+const domainResolvers: Resolvers[] = [
+  vendorResolvers,
+  chipResolvers,
+  facilityResolvers,
+  sourceResolvers,
+  indexResolvers,
+];
 
 /** The executable schema: SDL from schema/graphql with the resolvers attached. */
 export function createGraphqlSchema(): GraphQLSchema {

@@ -4,6 +4,7 @@ import type { VendorModel, ChipModel, FacilityModel, DeploymentModel, SourceMode
 import type { RequestContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -24,6 +25,55 @@ export type Scalars = {
   NonNegativeInt: { input: number; output: number; }
   /** An absolute URL (http or https). */
   URL: { input: URL; output: URL | string; }
+};
+
+/** A vendor hit by a provider's failure. */
+export type BlastDependent = {
+  __typename?: 'BlastDependent';
+  /** Dependency hops on `path`. */
+  depth: Scalars['Int']['output'];
+  /** max over paths of Π weights along the path (a missing weight counts as 1). */
+  exposure: Scalars['Float']['output'];
+  /** The most exposing path, provider first. */
+  path: Array<BlastPathStep>;
+  /** Fewest hops on any path (1 = direct). */
+  shortestDepth: Scalars['Int']['output'];
+  /** The dependent vendor. */
+  vendor: Vendor;
+  /** The path has a dependency with no recorded weight (counted as 1). */
+  weightUnknown: Scalars['Boolean']['output'];
+};
+
+/** A step of a dependency path. */
+export type BlastPathStep = {
+  __typename?: 'BlastPathStep';
+  /** The facility at this step, if it is one (a dependency on a facility of the vendor before it). */
+  facility?: Maybe<Facility>;
+  /** The vendor at this step, if it is one. */
+  vendor?: Maybe<Vendor>;
+};
+
+/** The failed provider: exactly one of vendor or facility. */
+export type BlastProviderInput = {
+  /** A facility's global id: only that facility fails. */
+  facility?: InputMaybe<Scalars['ID']['input']>;
+  /** A vendor's global id: it and all its facilities fail. */
+  vendor?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Who fails, directly or transitively, when a provider fails (dependencies active at asOf; cycle-safe). */
+export type BlastRadius = {
+  __typename?: 'BlastRadius';
+  /** The date. */
+  asOf: Scalars['Date']['output'];
+  /** providerCapacityMw / all operational MW at asOf (null when none). */
+  capacityShare?: Maybe<Scalars['Float']['output']>;
+  /** Dependents, most exposed first; never the provider itself. */
+  dependents: Array<BlastDependent>;
+  /** The deepest path followed. */
+  maxDepth: Scalars['Int']['output'];
+  /** MW operational at asOf behind the provider. */
+  providerCapacityMw: Scalars['Float']['output'];
 };
 
 /** An AI accelerator: who designed it, who fabricates it, and its published specifications. */
@@ -169,6 +219,104 @@ export type CitedEntity =
   /** Vendor facts. */
   | 'VENDOR';
 
+/** A concentration index at one date. Every figure is null on an empty market (never 0 or NaN). */
+export type Concentration = {
+  __typename?: 'Concentration';
+  /** The date of the index. */
+  asOf: Scalars['Date']['output'];
+  /** 2023 Merger Guidelines class. */
+  class?: Maybe<ConcentrationClass>;
+  /** The comparison with `compareTo`, when asked. */
+  comparison?: Maybe<ConcentrationComparison>;
+  /** CRn = Σ of the n largest s_i. */
+  crN?: Maybe<Scalars['Float']['output']>;
+  /** The breakdown dimension. */
+  dimension: ConcentrationDimension;
+  /** 10,000 / HHI: the number of equal firms giving this HHI. */
+  effectiveCompetitors?: Maybe<Scalars['Float']['output']>;
+  /** Number of entities with a positive value. */
+  firms: Scalars['Int']['output'];
+  /** HHI = Σ (100·s_i)², 0..10,000. */
+  hhi?: Maybe<Scalars['Float']['output']>;
+  /** The measure. */
+  measure: ConcentrationMeasure;
+  /** The n of CRn (default 4). */
+  n: Scalars['Int']['output'];
+  /** The market segment (REPORTED_SHARE only). */
+  segment?: Maybe<Scalars['String']['output']>;
+  /** The shares, largest first. */
+  shares: Array<MarketShare>;
+  /** REPORTED_SHARE: 1 − Σ reported shares (not counted as a firm). Measured values: 0 by definition. */
+  unattributedShare?: Maybe<Scalars['Float']['output']>;
+  /** Measured values: the amount no entity of the dimension owns (e.g. MW with no grid region, accelerators of chips with no known foundry); left out of the shares. */
+  unattributedValue: Scalars['Float']['output'];
+};
+
+/** Market class by the 2023 US Merger Guidelines. */
+export type ConcentrationClass =
+  /** HHI > 1,800. */
+  | 'HIGHLY_CONCENTRATED'
+  /** 1,000 <= HHI <= 1,800. */
+  | 'MODERATELY_CONCENTRATED'
+  /** HHI < 1,000. */
+  | 'UNCONCENTRATED';
+
+/** The index at a comparison date and the change since. */
+export type ConcentrationComparison = {
+  __typename?: 'ConcentrationComparison';
+  /** The comparison date. */
+  asOf: Scalars['Date']['output'];
+  /** HHI(asOf) − HHI(compareTo); null when either is null. */
+  delta?: Maybe<Scalars['Float']['output']>;
+  /** HHI at the comparison date (null on an empty market). */
+  hhi?: Maybe<Scalars['Float']['output']>;
+  /** HHI(asOf) > 1,800 and delta > 100 (2023 Merger Guidelines). */
+  significantIncrease: Scalars['Boolean']['output'];
+};
+
+/** What a concentration index breaks the market down by. */
+export type ConcentrationDimension =
+  /** The chip designer (a vendor). With ACCELERATORS or REPORTED_SHARE. */
+  | 'CHIP_DESIGNER'
+  /** The facility's country (ISO 3166-1). With CAPACITY_MW or ACCELERATORS. */
+  | 'COUNTRY'
+  /** The foundry that fabricates the chips (a vendor). With ACCELERATORS or REPORTED_SHARE. */
+  | 'FOUNDRY'
+  /** The facility's grid region. With CAPACITY_MW or ACCELERATORS. */
+  | 'GRID_REGION'
+  /** The facility operator (a vendor). With CAPACITY_MW, ACCELERATORS or REPORTED_SHARE. */
+  | 'OPERATOR';
+
+/** What a concentration index measures. */
+export type ConcentrationMeasure =
+  /** Accelerators installed at asOf: per facility and chip the latest deployment count dated <= asOf, at facilities operational at asOf. */
+  | 'ACCELERATORS'
+  /** IT MW of facilities operational at asOf: status OPERATIONAL or DECOMMISSIONED, operational_on null or <= asOf, decommissioned_on null or > asOf. */
+  | 'CAPACITY_MW'
+  /** Vendor market shares in `segment` for the period containing asOf, taken as given (s_i = reported share); 1 − Σ s_i is unattributedShare, not a firm. Needs `segment`. */
+  | 'REPORTED_SHARE';
+
+/** One point of a concentration series (figures as in Concentration, without the shares). */
+export type ConcentrationPoint = {
+  __typename?: 'ConcentrationPoint';
+  /** The date of the point. */
+  asOf: Scalars['Date']['output'];
+  /** 2023 Merger Guidelines class. */
+  class?: Maybe<ConcentrationClass>;
+  /** CRn. */
+  crN?: Maybe<Scalars['Float']['output']>;
+  /** 10,000 / HHI. */
+  effectiveCompetitors?: Maybe<Scalars['Float']['output']>;
+  /** Number of entities with a positive value. */
+  firms: Scalars['Int']['output'];
+  /** HHI = Σ (100·s_i)². */
+  hhi?: Maybe<Scalars['Float']['output']>;
+  /** The n of CRn. */
+  n: Scalars['Int']['output'];
+  /** REPORTED_SHARE: 1 − Σ reported shares; measured values: 0. */
+  unattributedShare?: Maybe<Scalars['Float']['output']>;
+};
+
 /** How sure we are of a fact. */
 export type Confidence =
   /** Stated by a primary source (the company, the regulator, the filing). */
@@ -296,6 +444,8 @@ export type Facility = Fact & Node & {
   rackDensityKwMax?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** Typical rack power density in kW. */
   rackDensityKwTypical?: Maybe<Scalars['NonNegativeFloat']['output']>;
+  /** This facility's risk score at a date. */
+  risk: RiskScore;
   /** Stable natural key. */
   slug: Scalars['String']['output'];
   /** Sources backing this facility's data. */
@@ -318,6 +468,13 @@ export type FacilityDeploymentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DeploymentOrder>;
+};
+
+
+/** A data-center facility or campus. */
+export type FacilityRiskArgs = {
+  asOf: Scalars['Date']['input'];
+  weights?: InputMaybe<Array<RiskWeightInput>>;
 };
 
 /** A page of facilities. */
@@ -416,6 +573,39 @@ export type FloatRange = {
   min?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** Who holds a market share. */
+export type MarketEntity = {
+  __typename?: 'MarketEntity';
+  /** The vendor's global id, or the country code / grid-region name. */
+  key: Scalars['ID']['output'];
+  /** The kind of entity. */
+  kind: MarketEntityKind;
+  /** Display name (the vendor's name, or the code). */
+  name: Scalars['String']['output'];
+  /** The vendor, when kind is VENDOR. */
+  vendor?: Maybe<Vendor>;
+};
+
+/** What kind of entity a market share belongs to. */
+export type MarketEntityKind =
+  /** A country (ISO 3166-1 alpha-2). */
+  | 'COUNTRY'
+  /** A grid region. */
+  | 'GRID_REGION'
+  /** A vendor (operator, chip designer or foundry). */
+  | 'VENDOR';
+
+/** One entity's part of the market: enough to recompute the index. */
+export type MarketShare = {
+  __typename?: 'MarketShare';
+  /** Who holds the share. */
+  entity: MarketEntity;
+  /** s_i = v_i / Σ v for measured values (shares of the attributed total); the reported share as given for REPORTED_SHARE. */
+  share: Scalars['Float']['output'];
+  /** v_i: MW, accelerators, or the reported share. */
+  value: Scalars['Float']['output'];
+};
+
 /** An object with an opaque, globally unique id that `node(id:)` can fetch again. */
 export type Node = {
   /** Opaque global id; pass it back to `node(id:)` or to a lookup's `id:` argument. */
@@ -445,10 +635,16 @@ export type PageInfo = {
 /** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
 export type Query = {
   __typename?: 'Query';
+  /** Everyone depending, directly or transitively, on a failed provider, with exposure and path. */
+  blastRadius: BlastRadius;
   /** One chip by global id or by slug (exactly one of the two); null with NOT_FOUND when none matches. */
   chip?: Maybe<Chip>;
   /** Chips matching a filter, paged. */
   chips: ChipConnection;
+  /** Concentration (HHI, CRn, effective competitors, Merger Guidelines class) of a market at a date. */
+  concentration: Concentration;
+  /** The concentration index at `from`, every interval, up to `to` (at most 600 points). */
+  concentrationSeries: Array<ConcentrationPoint>;
   /** Facilities matching a filter, paged. E.g. facilities above 100 kW per rack exposed to enacted or in-force power, carbon or water rules: `facilities(filter: { rackDensityKw: { min: 100 }, regulatedBy: { topics: [POWER, CARBON, WATER], stages: [ENACTED, IN_FORCE] } })`. */
   facilities: FacilityConnection;
   /** One facility by global id or by slug (exactly one of the two); null with NOT_FOUND when none matches. */
@@ -457,6 +653,8 @@ export type Query = {
   node?: Maybe<Node>;
   /** Fetches several objects by global id, in the order given; null for ids that match nothing. */
   nodes: Array<Maybe<Node>>;
+  /** Subjects ranked by risk score at a date, with every component, weight and evidence. */
+  riskScores: RiskScoreConnection;
   /** One source by global id or by URL (exactly one of the two); null with NOT_FOUND when none matches. */
   source?: Maybe<Source>;
   /** Sources matching a filter, paged. */
@@ -465,6 +663,14 @@ export type Query = {
   vendor?: Maybe<Vendor>;
   /** Vendors matching a filter, paged. */
   vendors: VendorConnection;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryBlastRadiusArgs = {
+  asOf: Scalars['Date']['input'];
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  provider: BlastProviderInput;
 };
 
 
@@ -483,6 +689,29 @@ export type QueryChipsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ChipOrder>;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryConcentrationArgs = {
+  asOf: Scalars['Date']['input'];
+  compareTo?: InputMaybe<Scalars['Date']['input']>;
+  dimension: ConcentrationDimension;
+  measure: ConcentrationMeasure;
+  n?: InputMaybe<Scalars['Int']['input']>;
+  segment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryConcentrationSeriesArgs = {
+  dimension: ConcentrationDimension;
+  from: Scalars['Date']['input'];
+  interval?: InputMaybe<SeriesInterval>;
+  measure: ConcentrationMeasure;
+  n?: InputMaybe<Scalars['Int']['input']>;
+  segment?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['Date']['input'];
 };
 
 
@@ -513,6 +742,17 @@ export type QueryNodeArgs = {
 /** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryRiskScoresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf: Scalars['Date']['input'];
+  filter?: InputMaybe<RiskFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  subject: RiskSubjectKind;
+  weights?: InputMaybe<Array<RiskWeightInput>>;
 };
 
 
@@ -596,6 +836,146 @@ export type RegulatoryTopic =
   | 'SAFETY'
   /** Water withdrawal and consumption. */
   | 'WATER';
+
+/** One component of a risk score. */
+export type RiskComponent = {
+  __typename?: 'RiskComponent';
+  /** The component. */
+  component: RiskComponentName;
+  /** 100 · w_k · c_k; the contributions sum to the score. */
+  contribution: Scalars['Float']['output'];
+  /** The rows that drove the value, most influential first (at most 50). */
+  evidence: Array<RiskEvidence>;
+  /** How many rows drove the value in all. */
+  evidenceCount: Scalars['Int']['output'];
+  /** Why the value is what it is when data is missing or the component does not apply. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** c_k ∈ [0, 1]. */
+  value: Scalars['Float']['output'];
+  /** w_k. */
+  weight: Scalars['Float']['output'];
+};
+
+/** A component c_k ∈ [0, 1] of a risk score. A component with no data counts 0 and says so in its note. */
+export type RiskComponentName =
+  /** Mean of clamp((PUE − 1.2)/(2.0 − 1.2), 0, 1) and clamp(WUE / 1.8 L/kWh, 0, 1) (1.8 L/kWh: US average, LBNL 2016); the known parts only. */
+  | 'ENVIRONMENT'
+  /** min(1, Σ severity/5 · 0.5^(age_days/365)) over outages started by asOf that hit the subject (vendors: outages naming it or its facilities; jurisdictions: MW-weighted mean of their facilities'). */
+  | 'OUTAGE_HISTORY'
+  /** clamp((typical rack kW − 40) / (250 − 40), 0, 1): Omdia's 40–250 kW AI-rack band. Vendors and jurisdictions: MW-weighted mean over their operational facilities. */
+  | 'POWER_DENSITY'
+  /** 1 − Π (1 − w_stage) over POWER/CARBON/WATER/GRID_CONNECTION/DATA_SOVEREIGNTY rules announced by asOf in the subject's jurisdictions (subdivision, country, unions such as the EU); w: PROPOSED .25, PASSED .5, ENACTED .75, IN_FORCE 1, REPEALED/WITHDRAWN 0. */
+  | 'REGULATORY_EXPOSURE'
+  /** Vendors: mean of the shares of its installed accelerators from its top chip designer and its top foundry. */
+  | 'SUPPLY_CONCENTRATION'
+  /** ½·MW/max MW + ½·direct dependents/max dependents, maxima over all subjects of the kind at asOf (jurisdictions: MW/max MW). */
+  | 'SYSTEMIC_IMPORTANCE';
+
+/** A row that drove a risk component. */
+export type RiskEvidence = {
+  __typename?: 'RiskEvidence';
+  /** The row's global id. */
+  id: Scalars['ID']['output'];
+  /** The row's kind. */
+  kind: RiskEvidenceKind;
+};
+
+/** What kind of row drove a risk component. */
+export type RiskEvidenceKind =
+  /** A dependency. */
+  | 'DEPENDENCY'
+  /** A deployment of accelerators. */
+  | 'DEPLOYMENT'
+  /** A facility. */
+  | 'FACILITY'
+  /** An outage. */
+  | 'OUTAGE'
+  /** A regulatory event. */
+  | 'REGULATORY_EVENT';
+
+/** Which subjects to rank (normalisations still run over all subjects). */
+export type RiskFilter = {
+  /** Facility country, vendor headquarters country, or the jurisdiction's country. */
+  country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Facility or vendor global ids, or jurisdiction codes. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** A subject's risk score at a date: score = 100 · Σ w_k · c_k ∈ [0, 100]. */
+export type RiskScore = {
+  __typename?: 'RiskScore';
+  /** Every component, largest contribution first. */
+  components: Array<RiskComponent>;
+  /** The facility, when the subject is one. */
+  facility?: Maybe<Facility>;
+  /** The subject's name (the code for a jurisdiction). */
+  name: Scalars['String']['output'];
+  /** 100 · Σ w_k · c_k. */
+  score: Scalars['Float']['output'];
+  /** The facility's or vendor's global id, or the jurisdiction code. */
+  subjectId: Scalars['ID']['output'];
+  /** The subject kind. */
+  subjectKind: RiskSubjectKind;
+  /** The vendor, when the subject is one. */
+  vendor?: Maybe<Vendor>;
+};
+
+/** Subjects ranked by risk score (highest first, then id). */
+export type RiskScoreConnection = {
+  __typename?: 'RiskScoreConnection';
+  /** The page. */
+  edges: Array<RiskScoreEdge>;
+  /** Paging state (forward only). */
+  pageInfo: PageInfo;
+  /** Subjects matching the filter. */
+  totalCount: Scalars['Int']['output'];
+  /** The weights used. */
+  weights: Array<RiskWeight>;
+};
+
+/** An edge of a risk ranking. */
+export type RiskScoreEdge = {
+  __typename?: 'RiskScoreEdge';
+  /** Opaque cursor of this position in the ranking. */
+  cursor: Scalars['String']['output'];
+  /** The score. */
+  node: RiskScore;
+};
+
+/** The kind of subject a risk score is about. */
+export type RiskSubjectKind =
+  /** A facility. */
+  | 'FACILITY'
+  /** A jurisdiction (country, subdivision or union code). */
+  | 'JURISDICTION'
+  /** A vendor. */
+  | 'VENDOR';
+
+/** A component weight in use. */
+export type RiskWeight = {
+  __typename?: 'RiskWeight';
+  /** The component. */
+  component: RiskComponentName;
+  /** w_k. */
+  weight: Scalars['Float']['output'];
+};
+
+/** A component weight; given weights replace the defaults entirely and must sum to 1. */
+export type RiskWeightInput = {
+  /** The component. */
+  component: RiskComponentName;
+  /** w_k >= 0. */
+  weight: Scalars['Float']['input'];
+};
+
+/** Spacing of the points of a concentration series. */
+export type SeriesInterval =
+  /** One point per month from `from`. */
+  | 'MONTH'
+  /** One point every three months from `from`. */
+  | 'QUARTER'
+  /** One point per year from `from`. */
+  | 'YEAR';
 
 /** A public document that backs facts; every curated fact cites at least one. */
 export type Source = Node & {
@@ -703,6 +1083,8 @@ export type Vendor = Fact & Node & {
   note?: Maybe<Scalars['String']['output']>;
   /** The parent company, if any (e.g. Alphabet for Google). */
   parent?: Maybe<Vendor>;
+  /** This vendor's risk score at a date. */
+  risk: RiskScore;
   /** Stable natural key (lower-case words joined by hyphens). */
   slug: Scalars['String']['output'];
   /** Sources backing this vendor's data. */
@@ -746,6 +1128,13 @@ export type VendorFacilitiesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<FacilityOrder>;
+};
+
+
+/** A company in the AI factory: cloud, neocloud, colocation, chip designer, foundry, model lab, utility. */
+export type VendorRiskArgs = {
+  asOf: Scalars['Date']['input'];
+  weights?: InputMaybe<Array<RiskWeightInput>>;
 };
 
 
@@ -915,6 +1304,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  BlastDependent: ResolverTypeWrapper<Omit<BlastDependent, 'path' | 'vendor'> & { path: Array<ResolversTypes['BlastPathStep']>, vendor: ResolversTypes['Vendor'] }>;
+  BlastPathStep: ResolverTypeWrapper<Omit<BlastPathStep, 'facility' | 'vendor'> & { facility?: Maybe<ResolversTypes['Facility']>, vendor?: Maybe<ResolversTypes['Vendor']> }>;
+  BlastProviderInput: BlastProviderInput;
+  BlastRadius: ResolverTypeWrapper<Omit<BlastRadius, 'dependents'> & { dependents: Array<ResolversTypes['BlastDependent']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Chip: ResolverTypeWrapper<ChipModel>;
   ChipConnection: ResolverTypeWrapper<ChipConnectionModel>;
@@ -925,6 +1318,12 @@ export type ResolversTypes = {
   Citation: ResolverTypeWrapper<CitationModel>;
   CitationCount: ResolverTypeWrapper<CitationCount>;
   CitedEntity: CitedEntity;
+  Concentration: ResolverTypeWrapper<Omit<Concentration, 'shares'> & { shares: Array<ResolversTypes['MarketShare']> }>;
+  ConcentrationClass: ConcentrationClass;
+  ConcentrationComparison: ResolverTypeWrapper<ConcentrationComparison>;
+  ConcentrationDimension: ConcentrationDimension;
+  ConcentrationMeasure: ConcentrationMeasure;
+  ConcentrationPoint: ResolverTypeWrapper<ConcentrationPoint>;
   Confidence: Confidence;
   Cooling: Cooling;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
@@ -947,6 +1346,9 @@ export type ResolversTypes = {
   FloatRange: FloatRange;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MarketEntity: ResolverTypeWrapper<Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversTypes['Vendor']> }>;
+  MarketEntityKind: MarketEntityKind;
+  MarketShare: ResolverTypeWrapper<Omit<MarketShare, 'entity'> & { entity: ResolversTypes['MarketEntity'] }>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeFloat: ResolverTypeWrapper<Scalars['NonNegativeFloat']['output']>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
@@ -956,6 +1358,18 @@ export type ResolversTypes = {
   RegulatedByFilter: RegulatedByFilter;
   RegulatoryStage: RegulatoryStage;
   RegulatoryTopic: RegulatoryTopic;
+  RiskComponent: ResolverTypeWrapper<RiskComponent>;
+  RiskComponentName: RiskComponentName;
+  RiskEvidence: ResolverTypeWrapper<RiskEvidence>;
+  RiskEvidenceKind: RiskEvidenceKind;
+  RiskFilter: RiskFilter;
+  RiskScore: ResolverTypeWrapper<Omit<RiskScore, 'facility' | 'vendor'> & { facility?: Maybe<ResolversTypes['Facility']>, vendor?: Maybe<ResolversTypes['Vendor']> }>;
+  RiskScoreConnection: ResolverTypeWrapper<Omit<RiskScoreConnection, 'edges'> & { edges: Array<ResolversTypes['RiskScoreEdge']> }>;
+  RiskScoreEdge: ResolverTypeWrapper<Omit<RiskScoreEdge, 'node'> & { node: ResolversTypes['RiskScore'] }>;
+  RiskSubjectKind: RiskSubjectKind;
+  RiskWeight: ResolverTypeWrapper<RiskWeight>;
+  RiskWeightInput: RiskWeightInput;
+  SeriesInterval: SeriesInterval;
   Source: ResolverTypeWrapper<SourceModel>;
   SourceConnection: ResolverTypeWrapper<SourceConnectionModel>;
   SourceEdge: ResolverTypeWrapper<SourceEdgeModel>;
@@ -976,6 +1390,10 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  BlastDependent: Omit<BlastDependent, 'path' | 'vendor'> & { path: Array<ResolversParentTypes['BlastPathStep']>, vendor: ResolversParentTypes['Vendor'] };
+  BlastPathStep: Omit<BlastPathStep, 'facility' | 'vendor'> & { facility?: Maybe<ResolversParentTypes['Facility']>, vendor?: Maybe<ResolversParentTypes['Vendor']> };
+  BlastProviderInput: BlastProviderInput;
+  BlastRadius: Omit<BlastRadius, 'dependents'> & { dependents: Array<ResolversParentTypes['BlastDependent']> };
   Boolean: Scalars['Boolean']['output'];
   Chip: ChipModel;
   ChipConnection: ChipConnectionModel;
@@ -984,6 +1402,9 @@ export type ResolversParentTypes = {
   ChipOrder: ChipOrder;
   Citation: CitationModel;
   CitationCount: CitationCount;
+  Concentration: Omit<Concentration, 'shares'> & { shares: Array<ResolversParentTypes['MarketShare']> };
+  ConcentrationComparison: ConcentrationComparison;
+  ConcentrationPoint: ConcentrationPoint;
   CountryCode: Scalars['CountryCode']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -1001,12 +1422,22 @@ export type ResolversParentTypes = {
   FloatRange: FloatRange;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  MarketEntity: Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversParentTypes['Vendor']> };
+  MarketShare: Omit<MarketShare, 'entity'> & { entity: ResolversParentTypes['MarketEntity'] };
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeFloat: Scalars['NonNegativeFloat']['output'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegulatedByFilter: RegulatedByFilter;
+  RiskComponent: RiskComponent;
+  RiskEvidence: RiskEvidence;
+  RiskFilter: RiskFilter;
+  RiskScore: Omit<RiskScore, 'facility' | 'vendor'> & { facility?: Maybe<ResolversParentTypes['Facility']>, vendor?: Maybe<ResolversParentTypes['Vendor']> };
+  RiskScoreConnection: Omit<RiskScoreConnection, 'edges'> & { edges: Array<ResolversParentTypes['RiskScoreEdge']> };
+  RiskScoreEdge: Omit<RiskScoreEdge, 'node'> & { node: ResolversParentTypes['RiskScore'] };
+  RiskWeight: RiskWeight;
+  RiskWeightInput: RiskWeightInput;
   Source: SourceModel;
   SourceConnection: SourceConnectionModel;
   SourceEdge: SourceEdgeModel;
@@ -1020,6 +1451,28 @@ export type ResolversParentTypes = {
   VendorEdge: VendorEdgeModel;
   VendorFilter: VendorFilter;
   VendorOrder: VendorOrder;
+};
+
+export type BlastDependentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BlastDependent'] = ResolversParentTypes['BlastDependent']> = {
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exposure?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['BlastPathStep']>, ParentType, ContextType>;
+  shortestDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+  weightUnknown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type BlastPathStepResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BlastPathStep'] = ResolversParentTypes['BlastPathStep']> = {
+  facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType>;
+  vendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
+};
+
+export type BlastRadiusResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BlastRadius'] = ResolversParentTypes['BlastRadius']> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  capacityShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dependents?: Resolver<Array<ResolversTypes['BlastDependent']>, ParentType, ContextType>;
+  maxDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  providerCapacityMw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ChipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = {
@@ -1064,6 +1517,41 @@ export type CitationResolvers<ContextType = RequestContext, ParentType extends R
 export type CitationCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CitationCount'] = ResolversParentTypes['CitationCount']> = {
   count?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['CitedEntity'], ParentType, ContextType>;
+};
+
+export type ConcentrationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Concentration'] = ResolversParentTypes['Concentration']> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  class?: Resolver<Maybe<ResolversTypes['ConcentrationClass']>, ParentType, ContextType>;
+  comparison?: Resolver<Maybe<ResolversTypes['ConcentrationComparison']>, ParentType, ContextType>;
+  crN?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dimension?: Resolver<ResolversTypes['ConcentrationDimension'], ParentType, ContextType>;
+  effectiveCompetitors?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  firms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hhi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['ConcentrationMeasure'], ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  segment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shares?: Resolver<Array<ResolversTypes['MarketShare']>, ParentType, ContextType>;
+  unattributedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unattributedValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ConcentrationComparisonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConcentrationComparison'] = ResolversParentTypes['ConcentrationComparison']> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  delta?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hhi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  significantIncrease?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConcentrationPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConcentrationPoint'] = ResolversParentTypes['ConcentrationPoint']> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  class?: Resolver<Maybe<ResolversTypes['ConcentrationClass']>, ParentType, ContextType>;
+  crN?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  effectiveCompetitors?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  firms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hhi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unattributedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
@@ -1126,6 +1614,7 @@ export type FacilityResolvers<ContextType = RequestContext, ParentType extends R
   pue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   rackDensityKwMax?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   rackDensityKwTypical?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
+  risk?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType, RequireFields<FacilityRiskArgs, 'asOf'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FacilityStatus'], ParentType, ContextType>;
@@ -1150,6 +1639,19 @@ export type FactResolvers<ContextType = RequestContext, ParentType extends Resol
   __resolveType: TypeResolveFn<'Chip' | 'Deployment' | 'Facility' | 'Vendor', ParentType, ContextType>;
 };
 
+export type MarketEntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarketEntity'] = ResolversParentTypes['MarketEntity']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MarketEntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  vendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
+};
+
+export type MarketShareResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarketShare'] = ResolversParentTypes['MarketShare']> = {
+  entity?: Resolver<ResolversTypes['MarketEntity'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Chip' | 'Deployment' | 'Facility' | 'Source' | 'Vendor', ParentType, ContextType>;
 };
@@ -1170,16 +1672,62 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  blastRadius?: Resolver<ResolversTypes['BlastRadius'], ParentType, ContextType, RequireFields<QueryBlastRadiusArgs, 'asOf' | 'maxDepth' | 'provider'>>;
   chip?: Resolver<Maybe<ResolversTypes['Chip']>, ParentType, ContextType, Partial<QueryChipArgs>>;
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, RequireFields<QueryChipsArgs, 'orderBy'>>;
+  concentration?: Resolver<ResolversTypes['Concentration'], ParentType, ContextType, RequireFields<QueryConcentrationArgs, 'asOf' | 'dimension' | 'measure' | 'n'>>;
+  concentrationSeries?: Resolver<Array<ResolversTypes['ConcentrationPoint']>, ParentType, ContextType, RequireFields<QueryConcentrationSeriesArgs, 'dimension' | 'from' | 'interval' | 'measure' | 'n' | 'to'>>;
   facilities?: Resolver<ResolversTypes['FacilityConnection'], ParentType, ContextType, RequireFields<QueryFacilitiesArgs, 'orderBy'>>;
   facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType, Partial<QueryFacilityArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  riskScores?: Resolver<ResolversTypes['RiskScoreConnection'], ParentType, ContextType, RequireFields<QueryRiskScoresArgs, 'asOf' | 'first' | 'subject'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, Partial<QuerySourceArgs>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'orderBy'>>;
   vendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType, Partial<QueryVendorArgs>>;
   vendors?: Resolver<ResolversTypes['VendorConnection'], ParentType, ContextType, RequireFields<QueryVendorsArgs, 'orderBy'>>;
+};
+
+export type RiskComponentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskComponent'] = ResolversParentTypes['RiskComponent']> = {
+  component?: Resolver<ResolversTypes['RiskComponentName'], ParentType, ContextType>;
+  contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['RiskEvidence']>, ParentType, ContextType>;
+  evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RiskEvidenceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskEvidence'] = ResolversParentTypes['RiskEvidence']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RiskEvidenceKind'], ParentType, ContextType>;
+};
+
+export type RiskScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskScore'] = ResolversParentTypes['RiskScore']> = {
+  components?: Resolver<Array<ResolversTypes['RiskComponent']>, ParentType, ContextType>;
+  facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectKind?: Resolver<ResolversTypes['RiskSubjectKind'], ParentType, ContextType>;
+  vendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
+};
+
+export type RiskScoreConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskScoreConnection'] = ResolversParentTypes['RiskScoreConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RiskScoreEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weights?: Resolver<Array<ResolversTypes['RiskWeight']>, ParentType, ContextType>;
+};
+
+export type RiskScoreEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskScoreEdge'] = ResolversParentTypes['RiskScoreEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType>;
+};
+
+export type RiskWeightResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskWeight'] = ResolversParentTypes['RiskWeight']> = {
+  component?: Resolver<ResolversTypes['RiskComponentName'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type SourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
@@ -1229,6 +1777,7 @@ export type VendorResolvers<ContextType = RequestContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
+  risk?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType, RequireFields<VendorRiskArgs, 'asOf'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   subsidiaries?: Resolver<ResolversTypes['VendorConnection'], ParentType, ContextType, RequireFields<VendorSubsidiariesArgs, 'orderBy'>>;
@@ -1249,11 +1798,17 @@ export type VendorEdgeResolvers<ContextType = RequestContext, ParentType extends
 };
 
 export type Resolvers<ContextType = RequestContext> = {
+  BlastDependent?: BlastDependentResolvers<ContextType>;
+  BlastPathStep?: BlastPathStepResolvers<ContextType>;
+  BlastRadius?: BlastRadiusResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   ChipConnection?: ChipConnectionResolvers<ContextType>;
   ChipEdge?: ChipEdgeResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   CitationCount?: CitationCountResolvers<ContextType>;
+  Concentration?: ConcentrationResolvers<ContextType>;
+  ConcentrationComparison?: ConcentrationComparisonResolvers<ContextType>;
+  ConcentrationPoint?: ConcentrationPointResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -1264,11 +1819,19 @@ export type Resolvers<ContextType = RequestContext> = {
   FacilityConnection?: FacilityConnectionResolvers<ContextType>;
   FacilityEdge?: FacilityEdgeResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
+  MarketEntity?: MarketEntityResolvers<ContextType>;
+  MarketShare?: MarketShareResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeFloat?: GraphQLScalarType;
   NonNegativeInt?: GraphQLScalarType;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RiskComponent?: RiskComponentResolvers<ContextType>;
+  RiskEvidence?: RiskEvidenceResolvers<ContextType>;
+  RiskScore?: RiskScoreResolvers<ContextType>;
+  RiskScoreConnection?: RiskScoreConnectionResolvers<ContextType>;
+  RiskScoreEdge?: RiskScoreEdgeResolvers<ContextType>;
+  RiskWeight?: RiskWeightResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;

@@ -1,0 +1,231 @@
+import DataLoader from "dataloader";
+import type { RequestContext } from "../graphql/context.ts";
+import { badUserInput } from "../graphql/errors.ts";
+import type {
+  BlastPathStep,
+  Resolvers,
+  ResolversTypes,
+  RiskWeightInput,
+} from "../graphql/generated/resolvers-types.ts";
+import { decodeIdOf, toGlobalId } from "../graphql/ids.ts";
+import { getBlastRadius } from "./blast-radius.ts";
+import { getConcentration, getConcentrationSeries } from "./concentration/index.ts";
+import { IndexInputError } from "./errors.ts";
+import { getRiskScores, type RiskScore } from "./risk/index.ts";
+import type { RiskSubjectKind } from "./risk/parameters.ts";
+
+/** Thin GraphQL layer over the index functions: argument conversion, global ids, error mapping. */
+
+/** Runs an index function; an IndexInputError becomes BAD_USER_INPUT naming the argument. */
+async function answering<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof IndexInputError) throw badUserInput(error.message, error.argument);
+    throw error;
+  }
+}
+
+/** The Date scalar parses to a JS Date (midnight UTC); the indices take YYYY-MM-DD. */
+const day = (value: unknown): string =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+const dayOrNull = (value: unknown): string | null => (value == null ? null : day(value));
+
+const EVIDENCE_TYPES: Record<string, string> = {
+  FACILITY: "Facility",
+  OUTAGE: "Outage",
+  REGULATORY_EVENT: "RegulatoryEvent",
+  DEPENDENCY: "Dependency",
+  DEPLOYMENT: "Deployment",
+};
+
+function subjectGlobalId(kind: RiskSubjectKind, id: string): string {
+  if (kind === "FACILITY") return toGlobalId("Facility", Number(id));
+  if (kind === "VENDOR") return toGlobalId("Vendor", Number(id));
+  return id;
+}
+
+function toRiskScoreNode(s: RiskScore): ResolversTypes["RiskScore"] {
+  return {
+    subjectKind: s.subject.kind,
+    subjectId: subjectGlobalId(s.subject.kind, s.subject.id),
+    name: s.subject.name,
+    score: s.score,
+    components: s.components.map((c) => ({
+      ...c,
+      evidence: c.evidence.map((e) => ({
+        kind: e.kind,
+        id: toGlobalId(EVIDENCE_TYPES[e.kind] ?? e.kind, Number(e.id)),
+      })),
+    })),
+  };
+}
+
+function filterIds(kind: RiskSubjectKind, ids: readonly string[] | null | undefined): string[] | null {
+  if (!ids) return null;
+  if (kind === "JURISDICTION") return [...ids];
+  const type = kind === "FACILITY" ? "Facility" : "Vendor";
+  return ids.map((id) => String(decodeIdOf(type, id, "filter.ids")));
+}
+
+const weightsOf = (weights: readonly RiskWeightInput[] | null | undefined) => weights ?? null;
+
+/**
+ * Per request: one risk query per (subject kind, asOf, weights) for all the facilities/vendors whose
+ * `risk` field a response asks for (batches of up to 100 ids).
+ */
+const riskLoaders = new WeakMap<RequestContext, Map<string, DataLoader<number, RiskScore | null>>>();
+function riskLoader(
+  ctx: RequestContext,
+  kind: RiskSubjectKind,
+  asOf: string,
+  weights: readonly RiskWeightInput[] | null,
+) {
+  let byKey = riskLoaders.get(ctx);
+  if (!byKey) riskLoaders.set(ctx, (byKey = new Map()));
+  const key = JSON.stringify([kind, asOf, weights]);
+  let loader = byKey.get(key);
+  if (!loader) {
+    loader = new DataLoader<number, RiskScore | null>(
+      async (ids) => {
+        const result = await getRiskScores(ctx.db, {
+          subject: kind,
+          asOf,
+          weights,
+          filter: { ids: ids.map(String) },
+          first: ids.length,
+        });
+        const byId = new Map(result.items.map((i) => [i.subject.id, i]));
+        return ids.map((id) => byId.get(String(id)) ?? null);
+      },
+      { maxBatchSize: 100 },
+    );
+    byKey.set(key, loader);
+  }
+  return loader;
+}
+
+async function subjectRisk(
+  ctx: RequestContext,
+  kind: RiskSubjectKind,
+  id: number,
+  args: { asOf: unknown; weights?: readonly RiskWeightInput[] | null },
+) {
+  return answering(async () => {
+    const score = await riskLoader(ctx, kind, day(args.asOf), weightsOf(args.weights)).load(id);
+    if (!score) throw new Error(`no ${kind.toLowerCase()} ${id} at asOf`);
+    return toRiskScoreNode(score);
+  });
+}
+
+export const indexResolvers: Resolvers = {
+  Query: {
+    concentration: (_, args, ctx) =>
+      answering(async () => {
+        const c = await getConcentration(ctx.db, {
+          dimension: args.dimension,
+          measure: args.measure,
+          segment: args.segment ?? null,
+          asOf: day(args.asOf),
+          compareTo: dayOrNull(args.compareTo),
+          n: args.n ?? null,
+        });
+        return {
+          ...c,
+          shares: c.shares.map((s) => ({
+            value: s.value,
+            share: s.share,
+            entity: {
+              kind: s.entity.kind,
+              key: s.entity.kind === "VENDOR" ? toGlobalId("Vendor", Number(s.entity.id)) : s.entity.id,
+              name: s.entity.name,
+            },
+          })),
+        };
+      }),
+    concentrationSeries: (_, args, ctx) =>
+      answering(() =>
+        getConcentrationSeries(ctx.db, {
+          dimension: args.dimension,
+          measure: args.measure,
+          segment: args.segment ?? null,
+          from: day(args.from),
+          to: day(args.to),
+          interval: args.interval ?? "YEAR",
+          n: args.n ?? null,
+        }),
+      ),
+    riskScores: (_, args, ctx) =>
+      answering(async () => {
+        const r = await getRiskScores(ctx.db, {
+          subject: args.subject,
+          asOf: day(args.asOf),
+          weights: weightsOf(args.weights),
+          filter: { ids: filterIds(args.subject, args.filter?.ids), country: args.filter?.country ?? null },
+          first: args.first ?? null,
+          after: args.after ?? null,
+        });
+        return {
+          totalCount: r.totalCount,
+          weights: r.weights,
+          edges: r.items.map((i) => ({ cursor: i.cursor, node: toRiskScoreNode(i) })),
+          pageInfo: {
+            hasNextPage: r.hasNextPage,
+            hasPreviousPage: Boolean(args.after),
+            startCursor: r.items[0]?.cursor ?? null,
+            endCursor: r.endCursor,
+          },
+        };
+      }),
+    blastRadius: (_, args, ctx) =>
+      answering(async () => {
+        const { vendor, facility } = args.provider;
+        if ((vendor == null) === (facility == null)) {
+          throw new IndexInputError("provider", "give exactly one of provider.vendor and provider.facility");
+        }
+        const provider =
+          vendor != null
+            ? { vendorId: decodeIdOf("Vendor", vendor, "provider.vendor") }
+            : { facilityId: decodeIdOf("Facility", facility as string, "provider.facility") };
+        const r = await getBlastRadius(ctx.db, {
+          provider,
+          asOf: day(args.asOf),
+          maxDepth: args.maxDepth ?? null,
+        });
+        const vendorRow = (id: number) =>
+          ctx.loaders.vendorById.load(id).then((v) => v as ResolversTypes["Vendor"]);
+        return {
+          ...r,
+          dependents: r.dependents.map((d) => ({
+            ...d,
+            vendor: vendorRow(d.vendor.id),
+            path: d.path.map((s): Omit<BlastPathStep, "vendor" | "facility"> & Record<string, unknown> =>
+              s.kind === "VENDOR"
+                ? { vendor: ctx.loaders.vendorById.load(s.id) }
+                : { facility: ctx.loaders.facilityById.load(s.id) },
+            ) as never,
+          })),
+        };
+      }),
+  },
+  MarketEntity: {
+    vendor: (e, _, ctx) =>
+      e.kind === "VENDOR" ? ctx.loaders.vendorById.load(decodeIdOf("Vendor", e.key, "key")) : null,
+  },
+  RiskScore: {
+    facility: (s, _, ctx) =>
+      s.subjectKind === "FACILITY"
+        ? ctx.loaders.facilityById.load(decodeIdOf("Facility", s.subjectId, "subjectId"))
+        : null,
+    vendor: (s, _, ctx) =>
+      s.subjectKind === "VENDOR"
+        ? ctx.loaders.vendorById.load(decodeIdOf("Vendor", s.subjectId, "subjectId"))
+        : null,
+  },
+  Facility: {
+    risk: (f, args, ctx) => subjectRisk(ctx, "FACILITY", f.id, args),
+  },
+  Vendor: {
+    risk: (v, args, ctx) => subjectRisk(ctx, "VENDOR", v.id, args),
+  },
+};
