@@ -1,3 +1,4 @@
+/* biome-ignore-all lint/suspicious/noExplicitAny: GraphQL results are untyped JSON here */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import { testBackend, testDatabase } from "../support/database.ts";
