@@ -37,3 +37,12 @@ export function enumArray(values: readonly string[], pgType: string): SQL {
     sql`, `,
   )}]::${sql.raw(`${pgType}[]`)}`;
 }
+
+/**
+ * `column = any('{1,2,3}'::int[])`: a list of integer ids as ONE parameter, so batches of any size
+ * (nested pages multiply) stay within the protocol's 65,535-parameter limit.
+ */
+export function anyId(column: Column | SQL, ids: readonly number[]): SQL {
+  for (const id of ids) if (!Number.isSafeInteger(id)) throw new TypeError(`not an integer id: ${id}`);
+  return sql`${column} = any(${`{${ids.join(",")}}`}::int[])`;
+}

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./client.ts";
+import { anyId } from "./filters.ts";
 
 /**
  * Keyset (cursor) pagination over one table, for root lists and per-parent nested lists.
@@ -143,7 +144,7 @@ export async function pagesByParent<T extends TableWithId>(
 ): Promise<Map<number, Page<T["$inferSelect"]>>> {
   const { parent, parentIds, where, sort, request } = options;
   const ids = [...new Set(parentIds)];
-  const scope = and(inArray(parent, ids), where);
+  const scope = and(anyId(parent, ids), where);
   const rank = sql`row_number() over (partition by ${parent} order by ${sql.join(orderTerms(sort, table.id, request.backward), sql`, `)})`;
   const ranked = db
     .select({

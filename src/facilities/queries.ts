@@ -1,7 +1,7 @@
 import { and, inArray, type SQL, sql } from "drizzle-orm";
 import { deployments, facilities, regulatoryEvents, vendors } from "../../schema/db/index.ts";
 import type { Database } from "../db/client.ts";
-import { anyOf, containsText, enumArray, inRange } from "../db/filters.ts";
+import { anyId, anyOf, containsText, enumArray, inRange } from "../db/filters.ts";
 import { type Page, type PageRequest, pageOf, pagesByParent, type Sort } from "../db/pagination.ts";
 import { coversFacility, facilityJurisdictions } from "./jurisdictions.ts";
 
@@ -101,10 +101,7 @@ export function getFacilities(db: Database, params: FacilityListParams): Promise
 }
 
 export function getFacilitiesByIds(db: Database, ids: readonly number[]): Promise<FacilityRow[]> {
-  return db
-    .select()
-    .from(facilities)
-    .where(inArray(facilities.id, [...ids]));
+  return db.select().from(facilities).where(anyId(facilities.id, ids));
 }
 
 export function getFacilitiesBySlugs(db: Database, slugs: readonly string[]): Promise<FacilityRow[]> {
@@ -137,15 +134,12 @@ export async function getFacilityJurisdictions(
   const rows = await db
     .select({ id: facilities.id, jurisdictions: facilityJurisdictions() })
     .from(facilities)
-    .where(inArray(facilities.id, [...facilityIds]));
+    .where(anyId(facilities.id, facilityIds));
   return new Map(rows.map((r) => [r.id, r.jurisdictions]));
 }
 
 export function getDeploymentsByIds(db: Database, ids: readonly number[]): Promise<DeploymentRow[]> {
-  return db
-    .select()
-    .from(deployments)
-    .where(inArray(deployments.id, [...ids]));
+  return db.select().from(deployments).where(anyId(deployments.id, ids));
 }
 
 /** A page of deployments per facility or per chip, in one statement. */

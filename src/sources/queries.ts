@@ -1,7 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { citationTables, sources } from "../../schema/db/index.ts";
 import type { Database } from "../db/client.ts";
-import { anyOf, containsText } from "../db/filters.ts";
+import { anyId, anyOf, containsText } from "../db/filters.ts";
 import { type Page, type PageRequest, pageOf, type Sort } from "../db/pagination.ts";
 import { queryRows } from "../db/rows.ts";
 
@@ -41,10 +41,7 @@ export function getSources(db: Database, params: SourceListParams): Promise<Page
 }
 
 export function getSourcesByIds(db: Database, ids: readonly number[]): Promise<SourceRow[]> {
-  return db
-    .select()
-    .from(sources)
-    .where(inArray(sources.id, [...ids]));
+  return db.select().from(sources).where(anyId(sources.id, ids));
 }
 
 export function getSourcesByUrls(db: Database, urls: readonly string[]): Promise<SourceRow[]> {
@@ -71,7 +68,7 @@ export function getCitations(
     .select({ subjectId: t.subjectId, locator: t.locator, source: sources })
     .from(t)
     .innerJoin(sources, eq(sources.id, t.sourceId))
-    .where(inArray(t.subjectId, [...subjectIds]))
+    .where(anyId(t.subjectId, subjectIds))
     .orderBy(t.subjectId, sources.title, sources.id);
 }
 
@@ -87,13 +84,9 @@ export async function getCitationCounts(
   sourceIds: readonly number[],
 ): Promise<CitationCountRow[]> {
   if (sourceIds.length === 0) return [];
-  const ids = sql.join(
-    sourceIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
   const parts = Object.entries(citationTables).map(
     ([entity, t]) =>
-      sql`select ${t.sourceId} as source_id, ${entity}::text as entity, count(*)::int as n from ${t} where ${t.sourceId} in (${ids}) group by ${t.sourceId}`,
+      sql`select ${t.sourceId} as source_id, ${entity}::text as entity, count(*)::int as n from ${t} where ${anyId(t.sourceId, sourceIds)} group by ${t.sourceId}`,
   );
   const rows = await queryRows<{ source_id: number; entity: CitedEntity; n: number }>(
     db,

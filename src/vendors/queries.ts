@@ -1,7 +1,7 @@
 import { and, inArray, type SQL } from "drizzle-orm";
 import { vendors } from "../../schema/db/index.ts";
 import type { Database } from "../db/client.ts";
-import { anyOf, containsText } from "../db/filters.ts";
+import { anyId, anyOf, containsText } from "../db/filters.ts";
 import { type Page, type PageRequest, pageOf, pagesByParent, type Sort } from "../db/pagination.ts";
 
 export type VendorRow = typeof vendors.$inferSelect;
@@ -46,10 +46,7 @@ export function getVendors(db: Database, params: VendorListParams): Promise<Page
 }
 
 export function getVendorsByIds(db: Database, ids: readonly number[]): Promise<VendorRow[]> {
-  return db
-    .select()
-    .from(vendors)
-    .where(inArray(vendors.id, [...ids]));
+  return db.select().from(vendors).where(anyId(vendors.id, ids));
 }
 
 export function getVendorsBySlugs(db: Database, slugs: readonly string[]): Promise<VendorRow[]> {
