@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
-import { coversFacility } from "../../facilities/jurisdictions.ts";
 import { dependencyActiveAt } from "../operational.ts";
+import { jurisdictionsOf } from "./base.ts";
 import { systemicImportance } from "./formulas.ts";
 import type { SubjectSql } from "./subject.ts";
 
@@ -51,7 +51,8 @@ export function facilitySubject(at: SQL): SubjectSql {
       union all
       select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w
         from page p join fac f on f.id::text = p.subject_id
-        join rules r on ${coversFacility(sql`r.jurisdiction`, { country: sql`f.country`, subdivision: sql`f.subdivision` })}
+        cross join lateral unnest(${jurisdictionsOf("f")}) j(code)
+        join rules r on r.jurisdiction = j.code
       union all
       select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', f.id::text, 1
         from page p join fac f on f.id::text = p.subject_id where f.mw > 0

@@ -119,47 +119,7 @@ export async function getRiskScores(db: Database, query: RiskQuery): Promise<Ris
     score: number;
     total: number;
     components: unknown;
-  }>(
-    db,
-    sql`with ${baseCtes(at)}, ${kind.ctes},
-    weights(component, weight) as (values ${weightRows}),
-    subjects as (${kind.subjects}),
-    vals as (${kind.values}),
-    contributions as materialized (
-      select s.subject_id, w.component, w.weight, coalesce(v.value, 0)::float8 as value,
-        100 * w.weight * coalesce(v.value, 0) as contribution,
-        coalesce(v.note, case when v.component is null then ${`not a component of ${query.subject.toLowerCase()} risk: counted as 0`} end) as note
-      from subjects s cross join weights w
-      left join vals v on v.subject_id = s.subject_id and v.component = w.component
-      where ${sql.join(filters, sql` and `)}
-    ),
-    scored as (
-      select c.subject_id, sum(c.contribution)::float8 as score from contributions c group by c.subject_id
-    ),
-    page as materialized (
-      select sc.subject_id, sc.score, s.sort_key, s.name, s.slug, count(*) over () as total
-      from scored sc join subjects s on s.subject_id = sc.subject_id
-      order by sc.score desc, s.sort_key
-      limit ${first + 1} offset ${offset}
-    ),
-    ev as (${kind.evidence}),
-    ev_ranked as (
-      select e.*, row_number() over (partition by e.subject_id, e.component order by e.weight desc nulls last, e.id) as rn,
-        count(*) over (partition by e.subject_id, e.component) as n
-      from ev e
-    )
-    select p.subject_id, p.name, p.slug, p.score, p.total,
-      (select jsonb_agg(jsonb_build_object(
-          'component', c.component, 'value', c.value, 'weight', c.weight, 'contribution', c.contribution, 'note', c.note,
-          'evidenceCount', coalesce((select max(er.n) from ev_ranked er where er.subject_id = c.subject_id and er.component = c.component), 0),
-          'evidence', coalesce((select jsonb_agg(jsonb_build_object('kind', er.kind, 'id', er.id) order by er.rn)
-                               from ev_ranked er
-                               where er.subject_id = c.subject_id and er.component = c.component and er.rn <= ${EVIDENCE_LIMIT}), '[]'::jsonb)
-        ) order by c.contribution desc, c.component)
-       from contributions c where c.subject_id = p.subject_id) as components
-    from page p
-    order by p.score desc, p.sort_key`,
-  );
+  }>(db, rankingStatement(query.subject, kind, at, weightRows, filters, first, offset));
   const items = rows.slice(0, first).map((r, i) => ({
     subject: { kind: query.subject, id: r.subject_id, name: r.name, slug: r.slug },
     score: Number(r.score),
@@ -199,4 +159,60 @@ async function countSubjects(
       select count(*)::int as n from subjects s where ${sql.join(filters, sql` and `)}`,
   );
   return Number(row?.n ?? 0);
+}
+
+/** The ranking statement (exported for EXPLAIN in benchmarks). */
+export function rankingStatement(
+  subject: RiskSubjectKind,
+  kind: SubjectSql,
+  at: SQL,
+  weightRows: SQL,
+  filters: SQL[],
+  first: number,
+  offset: number,
+): SQL {
+  return sql`with ${baseCtes(at)}, ${kind.ctes},
+    weights(component, weight) as (values ${weightRows}),
+    subjects as (${kind.subjects}),
+    vals as (${kind.values}),
+    contributions as materialized (
+      select s.subject_id, w.component, w.weight, coalesce(v.value, 0)::float8 as value,
+        100 * w.weight * coalesce(v.value, 0) as contribution,
+        coalesce(v.note, case when v.component is null then ${`not a component of ${subject.toLowerCase()} risk: counted as 0`} end) as note
+      from subjects s cross join weights w
+      left join vals v on v.subject_id = s.subject_id and v.component = w.component
+      where ${sql.join(filters, sql` and `)}
+    ),
+    scored as (
+      select c.subject_id, sum(c.contribution)::float8 as score from contributions c group by c.subject_id
+    ),
+    page as materialized (
+      select sc.subject_id, sc.score, s.sort_key, s.name, s.slug, count(*) over () as total
+      from scored sc join subjects s on s.subject_id = sc.subject_id
+      order by sc.score desc, s.sort_key
+      limit ${first + 1} offset ${offset}
+    ),
+    ev as (${kind.evidence}),
+    ev_ranked as (
+      select e.*, row_number() over (partition by e.subject_id, e.component order by e.weight desc nulls last, e.id) as rn
+      from ev e
+    ),
+    ev_agg as (
+      select er.subject_id, er.component, count(*) as n,
+        jsonb_agg(jsonb_build_object('kind', er.kind, 'id', er.id) order by er.rn) filter (where er.rn <= ${EVIDENCE_LIMIT}) as evidence
+      from ev_ranked er group by er.subject_id, er.component
+    ),
+    page_components as (
+      select c.subject_id, jsonb_agg(jsonb_build_object(
+          'component', c.component, 'value', c.value, 'weight', c.weight, 'contribution', c.contribution, 'note', c.note,
+          'evidenceCount', coalesce(ea.n, 0), 'evidence', coalesce(ea.evidence, '[]'::jsonb)
+        ) order by c.contribution desc, c.component) as components
+      from contributions c
+      join page p on p.subject_id = c.subject_id
+      left join ev_agg ea on ea.subject_id = c.subject_id and ea.component = c.component
+      group by c.subject_id
+    )
+    select p.subject_id, p.name, p.slug, p.score, p.total, pc.components
+    from page p join page_components pc on pc.subject_id = p.subject_id
+    order by p.score desc, p.sort_key`;
 }
