@@ -197,19 +197,3 @@ export async function buildWorld(
     regulatoryEvents: eventRows,
   };
 }
-
-/** Sorts like the API: NULL keys last in both directions, ties by id in the key's direction. */
-export function sortLikeApi<T extends { id: number }>(
-  rows: readonly T[],
-  key: (row: T) => string | number | null,
-  direction: "ASC" | "DESC",
-): T[] {
-  const sign = direction === "ASC" ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka === null || kb === null) return ka === kb ? sign * (a.id - b.id) : ka === null ? 1 : -1;
-    if (ka !== kb) return sign * (ka < kb ? -1 : 1);
-    return sign * (a.id - b.id);
-  });
-}
