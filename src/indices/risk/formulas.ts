@@ -88,3 +88,6 @@ export const capacityWeightedMean = (value: SQL, mw: SQL): SQL =>
 /** Vendor SUPPLY_CONCENTRATION: mean of top-designer and top-foundry shares (designer alone without foundry data). */
 export const supplyConcentration = (topDesignerShare: SQL, topFoundryShare: SQL): SQL =>
   sql`(case when ${topFoundryShare} is null then ${topDesignerShare} else (${topDesignerShare} + ${topFoundryShare}) / 2 end)::float8`;
+
+/** A component's contribution to the score: 100 · w_k · c_k (the score is the sum of these). */
+export const contribution = (weight: SQL, value: SQL): SQL => sql`(100 * (${weight}) * (${value}))::float8`;

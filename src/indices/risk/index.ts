@@ -5,6 +5,7 @@ import { checkIndexDate } from "../dates.ts";
 import { IndexInputError } from "../errors.ts";
 import { baseCtes } from "./base.ts";
 import { facilitySubject } from "./facility.ts";
+import { contribution } from "./formulas.ts";
 import { jurisdictionSubject } from "./jurisdiction.ts";
 import { EVIDENCE_LIMIT, type RiskComponent, type RiskSubjectKind, SUBJECT_KINDS } from "./parameters.ts";
 import type { SubjectSql } from "./subject.ts";
@@ -174,23 +175,25 @@ export function rankingStatement(
   return sql`with ${baseCtes(at)}, ${kind.ctes},
     weights(component, weight) as (values ${weightRows}),
     subjects as (${kind.subjects}),
-    vals as (${kind.values}),
-    contributions as materialized (
-      select s.subject_id, w.component, w.weight, coalesce(v.value, 0)::float8 as value,
-        100 * w.weight * coalesce(v.value, 0) as contribution,
-        coalesce(v.note, case when v.component is null then ${`not a component of ${subject.toLowerCase()} risk: counted as 0`} end) as note
-      from subjects s cross join weights w
-      left join vals v on v.subject_id = s.subject_id and v.component = w.component
-      where ${sql.join(filters, sql` and `)}
-    ),
+    vals as materialized (${kind.values}),
     scored as (
-      select c.subject_id, sum(c.contribution)::float8 as score from contributions c group by c.subject_id
+      select v.subject_id, sum(${contribution(sql`w.weight`, sql`v.value`)})::float8 as score
+      from vals v join weights w on w.component = v.component
+      group by v.subject_id
     ),
     page as materialized (
-      select sc.subject_id, sc.score, s.sort_key, s.name, s.slug, count(*) over () as total
-      from scored sc join subjects s on s.subject_id = sc.subject_id
-      order by sc.score desc, s.sort_key
+      select s.subject_id, coalesce(sc.score, 0) as score, s.sort_key, s.name, s.slug, count(*) over () as total
+      from subjects s left join scored sc on sc.subject_id = s.subject_id
+      where ${sql.join(filters, sql` and `)}
+      order by coalesce(sc.score, 0) desc, s.sort_key
       limit ${first + 1} offset ${offset}
+    ),
+    contributions as (
+      select p.subject_id, w.component, w.weight, coalesce(v.value, 0)::float8 as value,
+        ${contribution(sql`w.weight`, sql`coalesce(v.value, 0)`)} as contribution,
+        coalesce(v.note, case when v.component is null then ${`not a component of ${subject.toLowerCase()} risk: counted as 0`} end) as note
+      from page p cross join weights w
+      left join vals v on v.subject_id = p.subject_id and v.component = w.component
     ),
     ev as (${kind.evidence}),
     ev_ranked as (
@@ -208,7 +211,6 @@ export function rankingStatement(
           'evidenceCount', coalesce(ea.n, 0), 'evidence', coalesce(ea.evidence, '[]'::jsonb)
         ) order by c.contribution desc, c.component) as components
       from contributions c
-      join page p on p.subject_id = c.subject_id
       left join ev_agg ea on ea.subject_id = c.subject_id and ea.component = c.component
       group by c.subject_id
     )
