@@ -1,4 +1,4 @@
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -97,18 +97,30 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   };
 }
 
-/** PGlite has no debug hook: wrap its query entry points so every statement is reported. */
+/**
+ * PGlite has no debug hook: wrap its query entry points so every statement is reported, including
+ * those run on the transaction object PGlite hands to `transaction()` (Drizzle's transactions).
+ */
 function instrumentPglite(client: PGlite, emit: (sql: string) => void) {
-  const query = client.query.bind(client);
-  const exec = client.exec.bind(client);
-  client.query = ((text: string, ...rest: unknown[]) => {
-    emit(text);
-    return (query as (...a: unknown[]) => unknown)(text, ...rest);
-  }) as typeof client.query;
-  client.exec = ((text: string, ...rest: unknown[]) => {
-    emit(text);
-    return (exec as (...a: unknown[]) => unknown)(text, ...rest);
-  }) as typeof client.exec;
+  const wrap = (target: Pick<PGlite, "query" | "exec">) => {
+    const query = target.query.bind(target);
+    const exec = target.exec.bind(target);
+    target.query = ((text: string, ...rest: unknown[]) => {
+      emit(text);
+      return (query as (...a: unknown[]) => unknown)(text, ...rest);
+    }) as typeof client.query;
+    target.exec = ((text: string, ...rest: unknown[]) => {
+      emit(text);
+      return (exec as (...a: unknown[]) => unknown)(text, ...rest);
+    }) as typeof client.exec;
+  };
+  wrap(client);
+  const transaction = client.transaction.bind(client);
+  client.transaction = ((work: (tx: Transaction) => Promise<unknown>) =>
+    transaction((tx) => {
+      wrap(tx);
+      return work(tx);
+    })) as typeof client.transaction;
 }
 
 /** The URL without its password, for messages. */
