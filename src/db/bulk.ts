@@ -43,14 +43,33 @@ export function postgresBulk(client: postgres.Sql): BulkTransaction {
         query: async (text) => (await tx.unsafe(text)) as unknown as never[],
         copyFrom: async (table, columns, rows) => {
           const counter = { rows: 0 };
-          const sink = await tx.unsafe(copyStatement(table, columns, "stdin")).writable();
-          await pipeline(Readable.from(chunks(rows, 256 * 1024, counter)), sink);
+          const copy = tx.unsafe(copyStatement(table, columns, "stdin"));
+          const failed = copyFailure(copy);
+          const sink = await copy.writable();
+          await Promise.race([pipeline(Readable.from(chunks(rows, 256 * 1024, counter)), sink), failed]);
           return counter.rows;
         },
       }),
     );
     return result as Awaited<ReturnType<typeof work>>;
   };
+}
+
+/**
+ * Rejects with the server's error if the COPY fails. postgres.js 3.4 never settles the writable when
+ * the error arrives after the last row was sent (porsager/postgres#1173): the pipeline would hang and
+ * the transaction never roll back. The error still reaches the query's own `reject`, observed here.
+ */
+function copyFailure(copy: object): Promise<never> {
+  return new Promise((_, fail) => {
+    const query = copy as { reject?: (error: unknown) => void };
+    const reject = query.reject;
+    if (typeof reject !== "function") return;
+    query.reject = (error) => {
+      fail(error);
+      reject(error);
+    };
+  });
 }
 
 /** PGlite: COPY FROM '/dev/blob', one blob per chunk of a few MB (never the whole table at once). */
