@@ -1,4 +1,5 @@
 import type { BulkSession } from "../db/bulk.ts";
+import { withDeferredConstraints } from "../db/deferred-constraints.ts";
 import { chipRows, planChips } from "./chips.ts";
 import { plannedCounts } from "./counts.ts";
 import { dependencyRows } from "./dependencies.ts";
@@ -56,19 +57,21 @@ function tables(world: World): TableRows[] {
 }
 
 /**
- * Loads the synthetic data set in the caller's transaction. The tables are locked (EXCLUSIVE:
- * readers go on, writers wait) so the ids taken above the current maxima cannot collide, and the
- * identity sequences are moved past them before commit.
+ * Loads the synthetic data set in the caller's transaction. The tables are locked (ACCESS
+ * EXCLUSIVE: readers and writers wait until commit) so the ids taken above the current maxima cannot
+ * collide, and the identity sequences are moved past them before commit. Foreign keys and secondary
+ * indexes of the loaded tables are dropped for the load and re-created (foreign keys re-validated
+ * over all rows) before commit: src/db/deferred-constraints.ts.
  */
 export async function loadSynthetic(
   session: BulkSession,
   options: { scale: number; seed: number },
 ): Promise<Record<string, number>> {
   const counts = plannedCounts(options.scale);
-  const citationTables = Object.values(CITATION_TABLES);
-  await session.query(
-    `lock table sources, ${[...ID_TABLES, ...citationTables].join(", ")} in exclusive mode`,
-  );
+  const loadedTables = [...ID_TABLES, ...Object.values(CITATION_TABLES)];
+  // ACCESS EXCLUSIVE from the start: dropping the foreign keys needs it, and taking it up front
+  // avoids upgrading a weaker lock while other sessions queue behind it.
+  await session.query(`lock table sources, ${loadedTables.join(", ")} in access exclusive mode`);
   await refuseSecondLoad(session);
   const base = await maxIds(session);
   const sourceId = await syntheticSource(session);
@@ -86,13 +89,16 @@ export async function loadSynthetic(
   };
 
   const loaded: Record<string, number> = {};
-  for (const t of tables(world)) loaded[t.table] = await session.copyFrom(t.table, t.columns, t.rows());
-  for (const [table, citations] of Object.entries(CITATION_TABLES)) {
-    const [row] = await session.query<{ n: number }>(
-      `with cited as (insert into ${citations} (subject_id, source_id) select id, ${sourceId} from ${table} where id > ${base[table as IdTable]} returning 1) select count(*)::int as n from cited`,
-    );
-    loaded[citations as string] = row?.n ?? 0;
-  }
+  const copyAll = async () => {
+    for (const t of tables(world)) loaded[t.table] = await session.copyFrom(t.table, t.columns, t.rows());
+    for (const [table, citations] of Object.entries(CITATION_TABLES)) {
+      const [row] = await session.query<{ n: number }>(
+        `with cited as (insert into ${citations} (subject_id, source_id) select id, ${sourceId} from ${table} where id > ${base[table as IdTable]} returning 1) select count(*)::int as n from cited`,
+      );
+      loaded[citations as string] = row?.n ?? 0;
+    }
+  };
+  await withDeferredConstraints(session, loadedTables, copyAll, { maintenanceWorkMem: "256MB" });
   for (const table of ID_TABLES) {
     await session.query(
       `select setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (select coalesce(max(id), 0) from ${table})), (select count(*) > 0 from ${table}))`,

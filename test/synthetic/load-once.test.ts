@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "../../src/db/client.ts";
 import { queryRows } from "../../src/db/rows.ts";
 import { SyntheticDataExistsError, seedSynthetic } from "../../src/synthetic/index.ts";
 import { ID_TABLES } from "../../src/synthetic/world.ts";
+import { type CatalogEntry, catalogSnapshot } from "../db/catalog.ts";
 import { testBackend, testDatabase } from "../support/database.ts";
 import { tableCounts } from "./hashes.ts";
 
@@ -21,6 +22,7 @@ describe(`synthetic load on top of the curated seed (${testBackend()})`, () => {
   let h: DatabaseHandle;
   let before: Record<string, number>;
   let curatedVendors: string[];
+  let catalogBefore: CatalogEntry[];
 
   beforeAll(async () => {
     h = await testDatabase("seeded");
@@ -28,9 +30,16 @@ describe(`synthetic load on top of the curated seed (${testBackend()})`, () => {
     curatedVendors = (await queryRows<{ slug: string }>(h.db, sql`select slug from vendors order by id`)).map(
       (r) => r.slug,
     );
+    catalogBefore = await catalogSnapshot(h.db);
     await seedSynthetic(h, { scale: 0.001, seed: 11 });
   });
   afterAll(() => h.close());
+
+  it("re-creates every constraint and index it dropped for the load, identically and validated", async () => {
+    const after = await catalogSnapshot(h.db);
+    expect(after).toEqual(catalogBefore);
+    expect(after.filter((e) => e.definition.startsWith("FOREIGN KEY")).length).toBeGreaterThan(30);
+  });
 
   it("leaves the curated rows alone and gives synthetic rows ids above them", async () => {
     const after = await queryRows<{ slug: string }>(
