@@ -3,6 +3,7 @@ import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
 import { checkIndexDate } from "./dates.ts";
 import { IndexInputError } from "./errors.ts";
+import { withoutJit } from "./jit.ts";
 import { dependencyActiveAt, operationalAt } from "./operational.ts";
 
 export const DEFAULT_MAX_DEPTH = 6;
@@ -98,19 +99,20 @@ export async function getBlastRadius(db: Database, query: BlastRadiusQuery): Pro
   const step = sql`case when h.via_facility is null then array['VENDOR:' || h.to_vendor]
              else array['FACILITY:' || h.via_facility, 'VENDOR:' || h.to_vendor] end`;
 
-  const rows = await queryRows<{
-    vendor_id: number;
-    slug: string;
-    name: string;
-    kind: string;
-    depth: number;
-    shortest_depth: number;
-    path: string[] | string;
-    exposure: number;
-    weight_unknown: boolean;
-  }>(
-    db,
-    sql`with recursive edges as (${edges}),
+  const rows = await withoutJit(db, (tx) =>
+    queryRows<{
+      vendor_id: number;
+      slug: string;
+      name: string;
+      kind: string;
+      depth: number;
+      shortest_depth: number;
+      path: string[] | string;
+      exposure: number;
+      weight_unknown: boolean;
+    }>(
+      tx,
+      sql`with recursive edges as (${edges}),
     walk(vendor_id, depth, path, exposure, weight_unknown) as (
       select h.to_vendor, 1, array[${root}] || ${step}, coalesce(h.weight, 1)::float8, h.weight is null
       from (${firstHop}) h
@@ -130,6 +132,7 @@ export async function getBlastRadius(db: Database, query: BlastRadiusQuery): Pro
     select b.vendor_id, v.slug, v.name, v.kind::text as kind, b.depth, b.shortest_depth, b.path, b.exposure, b.weight_unknown
     from best b join vendors v on v.id = b.vendor_id
     order by b.exposure desc, b.depth, b.vendor_id`,
+    ),
   );
   const total = Number(head.total_mw);
   return {

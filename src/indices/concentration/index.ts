@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
 import { checkIndexDate } from "../dates.ts";
 import { IndexInputError } from "../errors.ts";
+import { withoutJit } from "../jit.ts";
 import {
   type ConcentrationClass,
   concentrationClass,
@@ -113,9 +114,10 @@ export async function getConcentration(db: Database, query: ConcentrationQuery):
   const asOf = checkIndexDate("asOf", query.asOf);
   const compareTo = query.compareTo == null ? null : checkIndexDate("compareTo", query.compareTo);
   const at = sql`${asOf}::date`;
-  const rows = await queryRows<SummaryRow & { unattributed_value: number; shares: unknown }>(
-    db,
-    sql`with valued as (${valuedRows(spec, at)}),
+  const rows = await withoutJit(db, (tx) =>
+    queryRows<SummaryRow & { unattributed_value: number; shares: unknown }>(
+      tx,
+      sql`with valued as (${valuedRows(spec, at)}),
       shares as (${sharesOf(sql`select * from valued`, floorOf(spec))})
     select sm.*, u.unattributed_value,
       coalesce((select jsonb_agg(jsonb_build_object('key', s.entity_key, 'value', s.value, 'share', s.share,
@@ -123,6 +125,7 @@ export async function getConcentration(db: Database, query: ConcentrationQuery):
                 from shares s ${entityJoin(spec)}), '[]'::jsonb) as shares
     from (${summaryOf(sql`select * from shares`, spec.n)}) sm
     cross join (${unattributedValueOf(sql`select * from valued`)}) u`,
+    ),
   );
   const row = rows[0] as SummaryRow & { unattributed_value: number; shares: unknown };
   const kind = entityKindOf(spec.dimension);
@@ -196,12 +199,14 @@ export async function getConcentrationSeries(
     );
   }
   const at = sql`g.d`;
-  const rows = await queryRows<SummaryRow & { as_of: string }>(
-    db,
-    sql`select to_char(g.d, 'YYYY-MM-DD') as as_of, st.*
+  const rows = await withoutJit(db, (tx) =>
+    queryRows<SummaryRow & { as_of: string }>(
+      tx,
+      sql`select to_char(g.d, 'YYYY-MM-DD') as as_of, st.*
     from (select d::date as d from generate_series(${from}::date, ${to}::date, ${interval}::interval) d) g
     cross join lateral (${summaryOf(sharesOf(valuedRows(spec, at), floorOf(spec)), spec.n)}) st
     order by g.d`,
+    ),
   );
   return rows.map((r) => figures(spec, r.as_of, r));
 }

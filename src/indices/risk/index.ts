@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
 import { checkIndexDate } from "../dates.ts";
 import { IndexInputError } from "../errors.ts";
+import { withoutJit } from "../jit.ts";
 import { baseCtes } from "./base.ts";
 import { facilitySubject } from "./facility.ts";
 import { contribution } from "./formulas.ts";
@@ -113,14 +114,16 @@ export async function getRiskScores(db: Database, query: RiskQuery): Promise<Ris
   }
   if (country) filters.push(sql`s.country = ${country}`);
 
-  const rows = await queryRows<{
-    subject_id: string;
-    name: string;
-    slug: string | null;
-    score: number;
-    total: number;
-    components: unknown;
-  }>(db, rankingStatement(query.subject, kind, at, weightRows, filters, first, offset));
+  const rows = await withoutJit(db, (tx) =>
+    queryRows<{
+      subject_id: string;
+      name: string;
+      slug: string | null;
+      score: number;
+      total: number;
+      components: unknown;
+    }>(tx, rankingStatement(query.subject, kind, at, weightRows, filters, first, offset)),
+  );
   const items = rows.slice(0, first).map((r, i) => ({
     subject: { kind: query.subject, id: r.subject_id, name: r.name, slug: r.slug },
     score: Number(r.score),

@@ -15,8 +15,8 @@ import type { SubjectSql } from "./subject.ts";
 /**
  * VENDOR risk, over the vendor's facilities operational at asOf:
  * POWER_DENSITY and ENVIRONMENT are their capacity-weighted (MW) means; OUTAGE_HISTORY counts outages
- * naming the vendor or any facility it operates; REGULATORY_EXPOSURE combines the distinct rules in its
- * operational facilities' jurisdictions and the rules naming the vendor; SYSTEMIC_IMPORTANCE is its
+ * naming the vendor or any facility it operates; REGULATORY_EXPOSURE combines the rules of the distinct jurisdictions of its
+ * operational facilities (per jurisdiction, as code_exposure) and the rules naming the vendor outside those; SYSTEMIC_IMPORTANCE is its
  * operational MW and its distinct direct dependents (on it or its facilities) against the largest
  * vendor's; SUPPLY_CONCENTRATION is the top-designer/top-foundry share of its installed accelerators.
  */
@@ -38,16 +38,25 @@ export function vendorSubject(at: SQL): SubjectSql {
         where ${outageStartedBy(sql`o.started_at`, at)}
       ),
       ven_outage as (select h.vendor_id, sum(h.w) as total from ven_outage_hits h group by h.vendor_id),
-      ven_rule_hits as materialized (
-        select vc.vendor_id, r.id as rule_id, r.w
-        from (select distinct f.operator_id as vendor_id, j.code
-              from fac f cross join lateral unnest(${jurisdictionsOf("f")}) j(code) where f.operational) vc
-        join rules r on r.jurisdiction = vc.code
-        union
-        select s.vendor_id, r.id, r.w from regulatory_event_subjects s join rules r on r.id = s.event_id
-        where s.vendor_id is not null
+      ven_codes as materialized (
+        select distinct f.operator_id as vendor_id, j.code
+        from fac f cross join lateral unnest(${jurisdictionsOf("f")}) j(code) where f.operational
       ),
-      ven_regulatory as (select h.vendor_id, ${combineExposure(sql`h.w`)} as v from ven_rule_hits h group by h.vendor_id),
+      ven_named_rules as materialized (
+        select distinct s.vendor_id, r.id as rule_id, r.w
+        from regulatory_event_subjects s join rules r on r.id = s.event_id
+        where s.vendor_id is not null
+          and not exists (select 1 from ven_codes vc where vc.vendor_id = s.vendor_id and vc.code = r.jurisdiction)
+      ),
+      ven_regulatory as (
+        select x.vendor_id, ${combineExposure(sql`x.v`)} as v
+        from (
+          select vc.vendor_id, ce.v from ven_codes vc join code_exposure ce on ce.code = vc.code
+          union all
+          select n.vendor_id, n.w from ven_named_rules n
+        ) x
+        group by x.vendor_id
+      ),
       ven_dependents as (
         select x.vendor_id, count(distinct x.dependent_id) as n
         from (
@@ -116,8 +125,11 @@ export function vendorSubject(at: SQL): SubjectSql {
       select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
         from page p join ven_outage_hits h on h.vendor_id::text = p.subject_id
       union all
-      select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', h.rule_id::text, h.w
-        from page p join ven_rule_hits h on h.vendor_id::text = p.subject_id
+      select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w
+        from page p join ven_codes vc on vc.vendor_id::text = p.subject_id join rules r on r.jurisdiction = vc.code
+      union all
+      select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', n.rule_id::text, n.w
+        from page p join ven_named_rules n on n.vendor_id::text = p.subject_id
       union all
       select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', f.id::text, f.mw
         from page p join fac f on f.operator_id::text = p.subject_id where f.mw > 0
