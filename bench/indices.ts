@@ -72,7 +72,9 @@ async function load(h: DatabaseHandle) {
   if (Number(row?.n) > 0) return;
   const started = performance.now();
   await seedSynthetic(h, { scale: Number(values.scale), seed: Number(values.seed) });
-  console.log(`loaded synthetic scale ${values.scale} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `loaded synthetic scale ${values.scale} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** The vendor with the most active direct dependents (on it or on its facilities) at asOf. */
@@ -99,5 +101,7 @@ async function time(label: string, run: () => Promise<unknown>) {
   }
   ms.sort((a, b) => a - b);
   const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)] as number;
-  console.log(`${label.padEnd(60)} median ${at(0.5).toFixed(1).padStart(8)} ms   p95 ${at(0.95).toFixed(1).padStart(8)} ms`);
+  console.log(
+    `${label.padEnd(60)} median ${at(0.5).toFixed(1).padStart(8)} ms   p95 ${at(0.95).toFixed(1).padStart(8)} ms`,
+  );
 }

@@ -82,7 +82,10 @@ function riskLoader(
   weights: readonly RiskWeightInput[] | null,
 ) {
   let byKey = riskLoaders.get(ctx);
-  if (!byKey) riskLoaders.set(ctx, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    riskLoaders.set(ctx, byKey);
+  }
   const key = JSON.stringify([kind, asOf, weights]);
   let loader = byKey.get(key);
   if (!loader) {
