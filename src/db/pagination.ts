@@ -171,17 +171,27 @@ export async function pagesByParent<T extends TableWithId>(
       .groupBy(parent);
     return new Map(rows.map((r) => [r.parent, r.n]));
   });
-  const grouped = new Map<number, { row: T["$inferSelect"]; sortKey: string | null; id: number }[]>();
-  for (const id of ids) grouped.set(id, []);
-  for (const f of fetched as Record<string, unknown>[]) {
+  return groupPages(ids, fetched as Record<string, unknown>[], request, counts);
+}
+
+/** Ranked rows (hs_parent, hs_rank, hs_sort_key + the row's columns) → one page per parent id. */
+function groupPages<Row>(
+  parentIds: readonly number[],
+  fetched: Record<string, unknown>[],
+  request: PageRequest,
+  counts: () => Promise<Map<number, number>>,
+): Map<number, Page<Row>> {
+  const grouped = new Map<number, { row: Row; sortKey: string | null; id: number }[]>();
+  for (const id of parentIds) grouped.set(id, []);
+  for (const f of fetched) {
     const { hsRank: _rank, hsSortKey, hsParent, ...row } = f;
     grouped.get(Number(hsParent))?.push({
-      row: row as T["$inferSelect"],
+      row: row as Row,
       sortKey: hsSortKey as string | null,
       id: (row as { id: number }).id,
     });
   }
-  const pages = new Map<number, Page<T["$inferSelect"]>>();
+  const pages = new Map<number, Page<Row>>();
   for (const [id, rows] of grouped) {
     pages.set(
       id,
@@ -189,4 +199,63 @@ export async function pagesByParent<T extends TableWithId>(
     );
   }
   return pages;
+}
+
+/** A many-to-many link table: `child` references the paged table's id, `parent` the parent's id. */
+export interface Link {
+  table: PgTable;
+  parent: PgColumn;
+  child: PgColumn;
+}
+
+/**
+ * `pagesByParent` for a many-to-many relation (e.g. vendor → outages through outage_impacts): one
+ * page per parent id of `table` rows linked to it, in ONE statement. A row linked to the same parent
+ * several times (several link rows) appears once. totalCount as in pagesByParent.
+ */
+export async function pagesByLink<T extends TableWithId>(
+  db: Database,
+  table: T,
+  options: { link: Link; parentIds: readonly number[]; where?: SQL; sort: Sort; request: PageRequest },
+): Promise<Map<number, Page<T["$inferSelect"]>>> {
+  const { link, parentIds, where, sort, request } = options;
+  const ids = [...new Set(parentIds)];
+  const links = db
+    .selectDistinct({
+      parent: sql<number>`${link.parent}`.as("hs_link_parent"),
+      child: sql<number>`${link.child}`.as("hs_link_child"),
+    })
+    .from(link.table)
+    .where(anyId(link.parent, ids))
+    .as("hs_link");
+  const joined = sql`${links.child} = ${table.id}`;
+  const rank = sql`row_number() over (partition by ${links.parent} order by ${sql.join(orderTerms(sort, table.id, request.backward), sql`, `)})`;
+  const ranked = db
+    .select({
+      ...getTableColumns(table as PgTable),
+      hsRank: sql<number>`${rank}`.as("hs_rank"),
+      hsSortKey: sql<string | null>`${sort.column}::text`.as("hs_sort_key"),
+      hsParent: sql<number>`${links.parent}`.as("hs_parent"),
+    })
+    .from(table as PgTable)
+    .innerJoin(links, joined)
+    .where(and(where, cursorCondition(table, sort, request)))
+    .as("hs_ranked");
+  const fetched = ids.length
+    ? await db
+        .select()
+        .from(ranked)
+        .where(sql`${ranked.hsRank} <= ${request.size + 1}`)
+        .orderBy(ranked.hsParent, ranked.hsRank)
+    : [];
+  const counts = memo(async () => {
+    const rows = await db
+      .select({ parent: sql<number>`${links.parent}`.mapWith(Number), n: count() })
+      .from(table as PgTable)
+      .innerJoin(links, joined)
+      .where(where)
+      .groupBy(links.parent);
+    return new Map(rows.map((r) => [r.parent, r.n]));
+  });
+  return groupPages(ids, fetched as Record<string, unknown>[], request, counts);
 }

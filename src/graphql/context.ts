@@ -1,6 +1,11 @@
 import { createChipLoaders } from "../chips/loaders.ts";
 import type { Database } from "../db/client.ts";
+import { createDisclosureLoaders } from "../disclosures/loaders.ts";
 import { createFacilityLoaders } from "../facilities/loaders.ts";
+import { createMarketLoaders } from "../market/loaders.ts";
+import { createModelLoaders } from "../models/loaders.ts";
+import { createOutageLoaders } from "../outages/loaders.ts";
+import { createRegulationLoaders } from "../regulation/loaders.ts";
 import { createSourceLoaders } from "../sources/loaders.ts";
 import { createVendorLoaders } from "../vendors/loaders.ts";
 
@@ -17,6 +22,11 @@ function createLoaders(db: Database) {
     ...createChipLoaders(db),
     ...createFacilityLoaders(db),
     ...createSourceLoaders(db),
+    ...createOutageLoaders(db),
+    ...createRegulationLoaders(db),
+    ...createDisclosureLoaders(db),
+    ...createMarketLoaders(db),
+    ...createModelLoaders(db),
   };
 }
 

@@ -12,8 +12,13 @@ import {
   URLResolver,
 } from "graphql-scalars";
 import { chipNodeTypes, chipResolvers } from "../chips/resolvers.ts";
+import { disclosureNodeTypes, disclosureResolvers } from "../disclosures/resolvers.ts";
 import { facilityNodeTypes, facilityResolvers } from "../facilities/resolvers.ts";
 import { indexResolvers } from "../indices/resolvers.ts";
+import { marketNodeTypes, marketResolvers } from "../market/resolvers.ts";
+import { modelNodeTypes, modelResolvers } from "../models/resolvers.ts";
+import { outageNodeTypes, outageResolvers } from "../outages/resolvers.ts";
+import { regulationNodeTypes, regulationResolvers } from "../regulation/resolvers.ts";
 import { sourceNodeTypes, sourceResolvers } from "../sources/resolvers.ts";
 import { vendorNodeTypes, vendorResolvers } from "../vendors/resolvers.ts";
 import type { Resolvers } from "./generated/resolvers-types.ts";
@@ -54,6 +59,11 @@ const nodeTypes: Record<string, NodeFetcher> = {
   ...chipNodeTypes,
   ...facilityNodeTypes,
   ...sourceNodeTypes,
+  ...outageNodeTypes,
+  ...regulationNodeTypes,
+  ...disclosureNodeTypes,
+  ...marketNodeTypes,
+  ...modelNodeTypes,
 };
 
 const baseResolvers: Resolvers = {
@@ -74,6 +84,11 @@ const domainResolvers: Resolvers[] = [
   facilityResolvers,
   sourceResolvers,
   indexResolvers,
+  outageResolvers,
+  regulationResolvers,
+  disclosureResolvers,
+  marketResolvers,
+  modelResolvers,
 ];
 
 /** The executable schema: SDL from schema/graphql with the resolvers attached. */
