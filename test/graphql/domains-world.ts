@@ -15,6 +15,8 @@ import {
   regulatoryEvents,
 } from "../../schema/db/index.ts";
 import type { Database } from "../../src/db/client.ts";
+import { toGlobalId } from "../../src/graphql/ids.ts";
+import { pageSelection, pageVariables, walkConnection } from "../support/graphql.ts";
 import { buildWorld } from "./fixtures.ts";
 
 /**
@@ -124,7 +126,7 @@ export async function buildDomainWorld(db: Database) {
     .insert(marketShares)
     .values(
       Array.from({ length: 24 }, (_, i) => {
-        const year = 2022 + (i % 3);
+        const year = 2022 + (Math.floor(i / 3) % 3);
         const value = i % 5 === 0 ? 100 + i : i % 2 === 1 ? null : 50 * (i % 3);
         return {
           segment: pick(segments, i),
@@ -207,3 +209,26 @@ export async function buildDomainWorld(db: Database) {
     models: modelRows,
   };
 }
+
+/** The global ids a filtered root list returns over all pages (checked against totalCount), sorted. */
+export async function listedIds(
+  db: Database,
+  field: string,
+  filterType: string,
+  filter: unknown,
+): Promise<string[]> {
+  const q = `query(${pageVariables}, $filter: ${filterType}) { list: ${field}(filter: $filter, first: $first, after: $after, last: $last, before: $before) { ${pageSelection("id")} } }`;
+  const walk = await walkConnection<{ key: string }>(db, q, {
+    at: (d) => d.list,
+    variables: { filter },
+    pageSize: 50,
+  });
+  if (walk.totalCount !== walk.nodes.length) {
+    throw new Error(`totalCount ${walk.totalCount} but ${walk.nodes.length} nodes`);
+  }
+  return walk.nodes.map((n) => n.key).sort();
+}
+
+/** The global ids of rows, sorted (to compare with listedIds). */
+export const idsOf = (type: string, rows: readonly { id: number }[]) =>
+  rows.map((r) => toGlobalId(type, r.id)).sort();
