@@ -3,6 +3,7 @@ import type { RequestContext } from "../graphql/context.ts";
 import { badUserInput } from "../graphql/errors.ts";
 import type {
   BlastPathStep,
+  BlastProviderInput,
   Resolvers,
   ResolversTypes,
   RiskWeightInput,
@@ -121,6 +122,33 @@ async function subjectRisk(
   });
 }
 
+/** The failed provider of blastRadius: exactly one of its four fields, as a vendor or facility id. */
+async function blastProvider(
+  ctx: RequestContext,
+  input: BlastProviderInput,
+): Promise<{ vendorId: number } | { facilityId: number }> {
+  const given = (["vendor", "vendorSlug", "facility", "facilitySlug"] as const).filter(
+    (k) => input[k] != null,
+  );
+  if (given.length !== 1) {
+    throw new IndexInputError(
+      "provider",
+      "give exactly one of provider.vendor, provider.vendorSlug, provider.facility and provider.facilitySlug",
+    );
+  }
+  const { vendor, vendorSlug, facility, facilitySlug } = input;
+  if (vendor != null) return { vendorId: decodeIdOf("Vendor", vendor, "provider.vendor") };
+  if (facility != null) return { facilityId: decodeIdOf("Facility", facility, "provider.facility") };
+  if (vendorSlug != null) {
+    const row = await ctx.loaders.vendorBySlug.load(vendorSlug);
+    if (!row) throw new IndexInputError("provider.vendorSlug", `no vendor with slug "${vendorSlug}"`);
+    return { vendorId: row.id };
+  }
+  const row = await ctx.loaders.facilityBySlug.load(facilitySlug as string);
+  if (!row) throw new IndexInputError("provider.facilitySlug", `no facility with slug "${facilitySlug}"`);
+  return { facilityId: row.id };
+}
+
 export const indexResolvers: Resolvers = {
   Query: {
     concentration: (_, args, ctx) =>
@@ -182,14 +210,7 @@ export const indexResolvers: Resolvers = {
       }),
     blastRadius: (_, args, ctx) =>
       answering(async () => {
-        const { vendor, facility } = args.provider;
-        if ((vendor == null) === (facility == null)) {
-          throw new IndexInputError("provider", "give exactly one of provider.vendor and provider.facility");
-        }
-        const provider =
-          vendor != null
-            ? { vendorId: decodeIdOf("Vendor", vendor, "provider.vendor") }
-            : { facilityId: decodeIdOf("Facility", facility as string, "provider.facility") };
+        const provider = await blastProvider(ctx, args.provider);
         const r = await getBlastRadius(ctx.db, {
           provider,
           asOf: day(args.asOf),

@@ -105,6 +105,32 @@ describe(`indices over GraphQL (${testBackend()})`, () => {
     ]);
   });
 
+  it("takes the provider by slug as well as by global id, with the same answer", async () => {
+    const ids = { v: toGlobalId("Vendor", big), f: toGlobalId("Facility", site) };
+    const slugs = await execute(
+      h.db,
+      `query($v: ID!, $f: ID!) { vendor(id: $v) { slug } facility(id: $f) { slug } }`,
+      ids,
+    );
+    const { vendor: v, facility: f } = slugs.data as { vendor: { slug: string }; facility: { slug: string } };
+    const radius = `providerCapacityMw capacityShare dependents { vendor { name } exposure depth }`;
+    const answer = async (provider: string, value: string) => {
+      const r = await execute(
+        h.db,
+        `query($p: BlastProviderInput!) { blastRadius(provider: $p, asOf: "2024-01-01") { ${radius} } }`,
+        { p: { [provider]: value } },
+      );
+      expect(r.errors).toBeUndefined();
+      return (r.data as { blastRadius: { providerCapacityMw: number; dependents: unknown[] } }).blastRadius;
+    };
+    const byVendorSlug = await answer("vendorSlug", v.slug);
+    expect(byVendorSlug).toEqual(await answer("vendor", ids.v));
+    expect(byVendorSlug.providerCapacityMw).toBe(75);
+    const byFacilitySlug = await answer("facilitySlug", f.slug);
+    expect(byFacilitySlug).toEqual(await answer("facility", ids.f));
+    expect(byFacilitySlug.dependents).toEqual([{ vendor: { name: "Tenant" }, exposure: 0.6, depth: 1 }]);
+  });
+
   it("maps invalid index input to BAD_USER_INPUT naming the argument", async () => {
     const cases: [string, string][] = [
       [
@@ -117,6 +143,18 @@ describe(`indices over GraphQL (${testBackend()})`, () => {
         "weights",
       ],
       [`{ blastRadius(provider: {}, asOf: "2024-01-01") { capacityShare } }`, "provider"],
+      [
+        `{ blastRadius(provider: { vendorSlug: "a", facilitySlug: "b" }, asOf: "2024-01-01") { capacityShare } }`,
+        "provider",
+      ],
+      [
+        `{ blastRadius(provider: { vendorSlug: "no-such-vendor" }, asOf: "2024-01-01") { capacityShare } }`,
+        "provider.vendorSlug",
+      ],
+      [
+        `{ blastRadius(provider: { facilitySlug: "no-such-site" }, asOf: "2024-01-01") { capacityShare } }`,
+        "provider.facilitySlug",
+      ],
     ];
     for (const [query, argument] of cases) {
       const r = await execute(h.db, query);

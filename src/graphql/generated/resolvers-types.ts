@@ -53,12 +53,16 @@ export type BlastPathStep = {
   vendor?: Maybe<Vendor>;
 };
 
-/** The failed provider: exactly one of vendor or facility. */
+/** The failed provider: exactly one of vendor, vendorSlug, facility or facilitySlug. */
 export type BlastProviderInput = {
   /** A facility's global id: only that facility fails. */
   facility?: InputMaybe<Scalars['ID']['input']>;
+  /** A facility's slug (e.g. stargate-abilene): only that facility fails. */
+  facilitySlug?: InputMaybe<Scalars['String']['input']>;
   /** A vendor's global id: it and all its facilities fail. */
   vendor?: InputMaybe<Scalars['ID']['input']>;
+  /** A vendor's slug (e.g. tsmc): it and all its facilities fail. */
+  vendorSlug?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Who fails, directly or transitively, when a provider fails (dependencies active at asOf; cycle-safe). */
