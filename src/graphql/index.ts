@@ -22,7 +22,7 @@ import { regulationNodeTypes, regulationResolvers } from "../regulation/resolver
 import { sourceNodeTypes, sourceResolvers } from "../sources/resolvers.ts";
 import { vendorNodeTypes, vendorResolvers } from "../vendors/resolvers.ts";
 import type { Resolvers } from "./generated/resolvers-types.ts";
-import { type NodeFetcher, nodeQueries, resolveTaggedType } from "./node.ts";
+import { fetchNode, type NodeFetcher, nodeQueries, resolveTaggedType } from "./node.ts";
 
 /*
  * HOW TO ADD A DOMAIN (e.g. outages), following vendors/chips/facilities/sources:
@@ -76,6 +76,7 @@ const baseResolvers: Resolvers = {
   Query: nodeQueries(nodeTypes) as unknown as Resolvers["Query"],
   Node: { __resolveType: resolveTaggedType as never },
   Fact: { __resolveType: resolveTaggedType as never },
+  RiskEvidence: { node: (evidence, _, ctx) => fetchNode(nodeTypes, ctx, evidence.id, "id") as never },
 };
 
 const domainResolvers: Resolvers[] = [

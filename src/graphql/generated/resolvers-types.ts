@@ -1643,6 +1643,8 @@ export type RiskEvidence = {
   id: Scalars['ID']['output'];
   /** The row's kind. */
   kind: RiskEvidenceKind;
+  /** The row itself (a Facility, Outage, RegulatoryEvent, Dependency or Deployment), to read what drove the score. */
+  node?: Maybe<Node>;
 };
 
 /** What kind of row drove a risk component. */
@@ -2369,12 +2371,12 @@ export type ResolversTypes = {
   RegulatoryInstrument: RegulatoryInstrument;
   RegulatoryStage: RegulatoryStage;
   RegulatoryTopic: RegulatoryTopic;
-  RiskComponent: ResolverTypeWrapper<RiskComponent>;
+  RiskComponent: ResolverTypeWrapper<Omit<RiskComponent, 'evidence'> & { evidence: Array<ResolversTypes['RiskEvidence']> }>;
   RiskComponentName: RiskComponentName;
-  RiskEvidence: ResolverTypeWrapper<RiskEvidence>;
+  RiskEvidence: ResolverTypeWrapper<Omit<RiskEvidence, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>;
   RiskEvidenceKind: RiskEvidenceKind;
   RiskFilter: RiskFilter;
-  RiskScore: ResolverTypeWrapper<Omit<RiskScore, 'facility' | 'vendor'> & { facility?: Maybe<ResolversTypes['Facility']>, vendor?: Maybe<ResolversTypes['Vendor']> }>;
+  RiskScore: ResolverTypeWrapper<Omit<RiskScore, 'components' | 'facility' | 'vendor'> & { components: Array<ResolversTypes['RiskComponent']>, facility?: Maybe<ResolversTypes['Facility']>, vendor?: Maybe<ResolversTypes['Vendor']> }>;
   RiskScoreConnection: ResolverTypeWrapper<Omit<RiskScoreConnection, 'edges'> & { edges: Array<ResolversTypes['RiskScoreEdge']> }>;
   RiskScoreEdge: ResolverTypeWrapper<Omit<RiskScoreEdge, 'node'> & { node: ResolversTypes['RiskScore'] }>;
   RiskSubjectKind: RiskSubjectKind;
@@ -2477,10 +2479,10 @@ export type ResolversParentTypes = {
   RegulatoryEventEdge: RegulatoryEventEdgeModel;
   RegulatoryEventFilter: RegulatoryEventFilter;
   RegulatoryEventOrder: RegulatoryEventOrder;
-  RiskComponent: RiskComponent;
-  RiskEvidence: RiskEvidence;
+  RiskComponent: Omit<RiskComponent, 'evidence'> & { evidence: Array<ResolversParentTypes['RiskEvidence']> };
+  RiskEvidence: Omit<RiskEvidence, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> };
   RiskFilter: RiskFilter;
-  RiskScore: Omit<RiskScore, 'facility' | 'vendor'> & { facility?: Maybe<ResolversParentTypes['Facility']>, vendor?: Maybe<ResolversParentTypes['Vendor']> };
+  RiskScore: Omit<RiskScore, 'components' | 'facility' | 'vendor'> & { components: Array<ResolversParentTypes['RiskComponent']>, facility?: Maybe<ResolversParentTypes['Facility']>, vendor?: Maybe<ResolversParentTypes['Vendor']> };
   RiskScoreConnection: Omit<RiskScoreConnection, 'edges'> & { edges: Array<ResolversParentTypes['RiskScoreEdge']> };
   RiskScoreEdge: Omit<RiskScoreEdge, 'node'> & { node: ResolversParentTypes['RiskScore'] };
   RiskWeight: RiskWeight;
@@ -2926,6 +2928,7 @@ export type RiskComponentResolvers<ContextType = RequestContext, ParentType exte
 export type RiskEvidenceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskEvidence'] = ResolversParentTypes['RiskEvidence']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RiskEvidenceKind'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
 };
 
 export type RiskScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskScore'] = ResolversParentTypes['RiskScore']> = {

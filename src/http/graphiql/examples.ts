@@ -36,6 +36,90 @@ query Vendors {
 `,
   },
   {
+    name: "Q1 Accelerator concentration by chip designer",
+    query: `# Q1: how concentrated is the installed AI-accelerator base by chip designer, and how did it move
+# from a year earlier? HHI = Σ (100·s_i)², CR4, effective competitors = 10,000 / HHI, the 2023 Merger
+# Guidelines class, and the delta against compareTo. Field descriptions in the Docs panel give every formula.
+query AcceleratorConcentration {
+  installedBase: concentration(
+    dimension: CHIP_DESIGNER
+    measure: ACCELERATORS
+    asOf: "2025-11-01"
+    compareTo: "2024-11-01"
+  ) {
+    ...Index
+  }
+  # Cross-check: analysts' data-centre GPU shipment shares for the same designers.
+  reportedShipments: concentration(
+    dimension: CHIP_DESIGNER
+    measure: REPORTED_SHARE
+    segment: "ai-accelerators"
+    asOf: "2024-06-30"
+    compareTo: "2023-06-30"
+  ) {
+    ...Index
+  }
+}
+
+fragment Index on Concentration {
+  asOf
+  hhi
+  crN
+  n
+  effectiveCompetitors
+  class
+  firms
+  unattributedShare
+  comparison {
+    asOf
+    hhi
+    delta
+    significantIncrease
+  }
+  shares {
+    entity {
+      name
+    }
+    value
+    share
+  }
+}
+`,
+  },
+  {
+    name: "Q2 Capacity concentration by operator, country, grid region",
+    query: `# Q2: how concentrated is operational AI capacity (IT MW of facilities operational at the date)
+# by operator, by country and by grid region? Facilities with no known MW count for nothing.
+query CapacityConcentration {
+  byOperator: concentration(dimension: OPERATOR, measure: CAPACITY_MW, asOf: "2025-11-01") {
+    ...Index
+  }
+  byCountry: concentration(dimension: COUNTRY, measure: CAPACITY_MW, asOf: "2025-11-01") {
+    ...Index
+  }
+  byGridRegion: concentration(dimension: GRID_REGION, measure: CAPACITY_MW, asOf: "2025-11-01") {
+    ...Index
+  }
+}
+
+fragment Index on Concentration {
+  hhi
+  crN
+  effectiveCompetitors
+  class
+  firms
+  unattributedValue
+  shares {
+    entity {
+      name
+    }
+    value
+    share
+  }
+}
+`,
+  },
+  {
     name: "Q3 High-density facilities under power/carbon/water rules",
     query: `# Q3: which facilities above 100 kW per rack sit in jurisdictions (subdivision, country,
 # unions such as the EU) with POWER, CARBON or WATER rules that are enacted or in force?
@@ -69,6 +153,97 @@ query HighDensityFacilitiesUnderRules {
             title
             url
           }
+        }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    name: "Q4 Risk rankings with components and evidence",
+    query: `# Q4: vendors, facilities and jurisdictions ranked by risk. score = 100 · Σ w_k · c_k; every
+# component shows its value c_k, weight w_k, contribution and the rows that drove it (open one with
+# node(id:)). Pass weights: [{ component: ..., weight: ... }] summing to 1 to weigh it differently.
+query RiskRankings {
+  vendors: riskScores(subject: VENDOR, asOf: "2025-11-01", first: 5) {
+    ...Ranking
+  }
+  facilities: riskScores(subject: FACILITY, asOf: "2025-11-01", first: 5) {
+    ...Ranking
+  }
+  jurisdictions: riskScores(subject: JURISDICTION, asOf: "2025-11-01", first: 5) {
+    ...Ranking
+  }
+}
+
+fragment Ranking on RiskScoreConnection {
+  totalCount
+  weights {
+    component
+    weight
+  }
+  edges {
+    node {
+      name
+      score
+      components {
+        component
+        value
+        weight
+        contribution
+        note
+        evidenceCount
+        evidence {
+          kind
+          node {
+            id
+            ... on Outage {
+              title
+              startedAt
+              severity
+            }
+            ... on RegulatoryEvent {
+              title
+              jurisdiction
+              stage
+            }
+            ... on Facility {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    name: "Q5 Blast radius of a foundry",
+    query: `# Q5: if a provider fails, who depends on it, directly and transitively, and how exposed is each?
+# exposure = max over paths of the product of dependency weights (unknown weights count 1). Try
+# vendorSlug: "nvidia", "microsoft" or facilitySlug: "stargate-abilene".
+query BlastRadius {
+  blastRadius(provider: { vendorSlug: "tsmc" }, asOf: "2025-11-01", maxDepth: 6) {
+    asOf
+    providerCapacityMw
+    capacityShare
+    dependents {
+      vendor {
+        name
+        kind
+      }
+      depth
+      shortestDepth
+      exposure
+      weightUnknown
+      path {
+        vendor {
+          name
+        }
+        facility {
+          name
         }
       }
     }
