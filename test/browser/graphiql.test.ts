@@ -98,6 +98,14 @@ describe.skipIf(!hasChromium && !requireBrowser)("GraphiQL in a browser with no 
         };
         cm.CodeMirror.setValue(q);
       }, query);
+      // GraphiQL reads the operation name from an edit after a debounce; running before that would
+      // send the previous tab's name. The active tab's title shows when it has caught up.
+      await page.waitForFunction(
+        () =>
+          document.querySelector(".graphiql-tab-active .graphiql-tab-button")?.textContent === "<untitled>",
+        undefined,
+        { timeout: 20_000 },
+      );
       await runAndExpect(page, query, server.url);
       const shot = join(mkdtempSync(join(tmpdir(), "hyperscope-graphiql-")), "graphiql.png");
       await page.screenshot({ path: shot });
