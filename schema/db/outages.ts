@@ -51,6 +51,6 @@ export const outageImpacts = pgTable(
     ),
     index("outage_impacts_outage_idx").on(t.outageId),
     index("outage_impacts_vendor_idx").on(t.vendorId),
-    index("outage_impacts_facility_idx").on(t.facilityId),
+    index("outage_impacts_facility_outage_idx").on(t.facilityId, t.outageId),
   ],
 );

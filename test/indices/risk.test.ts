@@ -166,6 +166,36 @@ describe(`risk scores (${testBackend()})`, () => {
     expect(reg?.evidence).toHaveLength(50);
   });
 
+  it("counts every rule behind a facility's or vendor's exposure and lists the most influential 50", async () => {
+    const rules = (stage: string, n: number) =>
+      queryRows<{ id: number }>(
+        h.db,
+        sql`insert into regulatory_events (slug, title, jurisdiction, instrument, stage, topics, announced_on, confidence)
+          select 'kr-' || replace(lower(${stage}), '_', '-') || '-' || i, 'R', 'KR', 'LAW', ${stage}, array['WATER'::regulatory_topic], '2020-01-01', 'CONFIRMED'
+          from generate_series(1, ${n}::int) i returning id`,
+      );
+    const inForce = (await rules("IN_FORCE", 5)).map((r) => String(r.id));
+    await rules("ENACTED", 60);
+    const operator = await vendor(h.db, "NEOCLOUD");
+    const site = await facility(h.db, { operatorId: operator, country: "KR", itPowerMw: 5 });
+    for (const [subject, id] of [
+      ["FACILITY", site],
+      ["VENDOR", operator],
+    ] as const) {
+      const r = await getRiskScores(h.db, { subject, asOf: AS_OF, filter: { ids: [String(id)] } });
+      const reg = component(r.items[0], "REGULATORY_EXPOSURE");
+      expect(reg?.evidenceCount, subject).toBe(65);
+      expect(reg?.evidence, subject).toHaveLength(50);
+      expect(
+        reg?.evidence
+          .slice(0, 5)
+          .map((e) => e.id)
+          .sort(),
+        subject,
+      ).toEqual([...inForce].sort());
+    }
+  });
+
   it("pages with cursors in score order", async () => {
     const all = await getRiskScores(h.db, { subject: "FACILITY", asOf: AS_OF, first: 100 });
     const one = await getRiskScores(h.db, { subject: "FACILITY", asOf: AS_OF, first: 1 });

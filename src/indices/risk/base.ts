@@ -11,23 +11,33 @@ import {
   ruleCounts,
   stageWeight,
 } from "./formulas.ts";
+import { EVIDENCE_LIMIT } from "./parameters.ts";
 
 /** A facility's jurisdictions (the shared rule of src/facilities/jurisdictions.ts) for alias `f`. */
 export const jurisdictionsOf = (f: string): SQL =>
   facilityJurisdictions({ country: sql.raw(`${f}.country`), subdivision: sql.raw(`${f}.subdivision`) });
+
+/** A facility place (alias `f`) as one hashable key: country and subdivision. */
+const placeKey = (f: string): SQL => sql.raw(`(${f}.country || '/' || coalesce(${f}.subdivision, ''))`);
 
 /**
  * CTEs every subject kind builds on, at date `at`:
  * - fac: facilities that exist at `at` (not CANCELLED, announced by then or undated, not decommissioned
  *   by then), with `operational` (operationalAt) and `mw` (IT MW when operational, else 0);
  * - rules: rules that count at `at` with their stage weight w > 0 (REPEALED/WITHDRAWN drop out);
- * - code_exposure: REGULATORY_EXPOSURE of each jurisdiction code's own rules;
- * - fac_outage_hits: distinct (facility, outage) with the outage's weight at `at`;
+ * - code_exposure: REGULATORY_EXPOSURE of each jurisdiction code's own rules, and how many (n);
+ * - rules_listed: per jurisdiction code its EVIDENCE_LIMIT most influential rules (any subject's top
+ *   rules are among the top rules of its codes, so evidence never ranks all of a code's rules);
+ * - place_codes: each distinct facility place (country/subdivision, key `place`) with its
+ *   jurisdiction codes — computed per place, not per facility;
+ * - outage_weights: each outage started by `at` with its weight (for evidence; fac_outage sums its own);
+ * - fac_outage: per facility the sum of the weights of the distinct outages that hit it;
  * - fac_values: each facility's component values (null = no data).
  */
 export function baseCtes(at: SQL): SQL {
   return sql`fac as materialized (
       select f.id, f.slug, f.name, f.operator_id, f.country, f.subdivision, f.rack_density_kw_typical, f.pue, f.wue,
+        ${placeKey("f")} as place,
         ${operationalAt("f", at)} as operational,
         (case when ${operationalAt("f", at)} then coalesce(f.it_power_mw, 0) else 0 end)::float8 as mw
       from facilities f
@@ -40,22 +50,34 @@ export function baseCtes(at: SQL): SQL {
       where ${ruleCounts("e", at)} and ${stageWeight(sql`e.stage`)} > 0
     ),
     code_exposure as materialized (
-      select r.jurisdiction as code, ${combineExposure(sql`r.w`)} as v from rules r group by r.jurisdiction
+      select r.jurisdiction as code, ${combineExposure(sql`r.w`)} as v, count(*) as n from rules r group by r.jurisdiction
     ),
-    fac_outage_hits as materialized (
-      select x.facility_id, x.outage_id, ${outageWeight(sql`x.severity`, sql`x.started_at`, at)} as w
-      from (
-        select distinct i.facility_id, o.id as outage_id, o.severity, o.started_at
-        from outage_impacts i join outages o on o.id = i.outage_id
-        where i.facility_id is not null and ${outageStartedBy(sql`o.started_at`, at)}
-      ) x
+    rules_listed as materialized (
+      select x.id, x.jurisdiction, x.w from (
+        select r.id, r.jurisdiction, r.w, row_number() over (partition by r.jurisdiction order by r.w desc, r.id) as rn
+        from rules r
+      ) x where x.rn <= ${EVIDENCE_LIMIT}
     ),
-    fac_outage as (select h.facility_id, sum(h.w) as total from fac_outage_hits h group by h.facility_id),
-    fac_regulatory as (
-      select f.id, ${combineExposure(sql`ce.v`)} as v
-      from fac f cross join lateral unnest(${jurisdictionsOf("f")}) j(code)
-      join code_exposure ce on ce.code = j.code
-      group by f.id
+    place_codes as materialized (
+      select p.place, j.code
+      from (select f.place, min(f.country) as country, min(f.subdivision) as subdivision from fac f group by f.place) p
+      cross join lateral unnest(${jurisdictionsOf("p")}) j(code)
+    ),
+    outage_weights as materialized (
+      select o.id, ${outageWeight(sql`o.severity`, sql`o.started_at`, at)} as w
+      from outages o where ${outageStartedBy(sql`o.started_at`, at)}
+    ),
+    fac_outage as (
+      select x.facility_id, sum(${outageWeight(sql`o.severity`, sql`o.started_at`, at)}) as total
+      from (select i.facility_id, i.outage_id from outage_impacts i where i.facility_id is not null group by 1, 2) x
+      join outages o on o.id = x.outage_id
+      where ${outageStartedBy(sql`o.started_at`, at)}
+      group by x.facility_id
+    ),
+    place_regulatory as (
+      select pc.place, ${combineExposure(sql`ce.v`)} as v
+      from place_codes pc join code_exposure ce on ce.code = pc.code
+      group by pc.place
     ),
     fac_values as materialized (
       select f.id, f.operator_id, f.operational, f.mw,
@@ -67,6 +89,6 @@ export function baseCtes(at: SQL): SQL {
         ${environment(sql`f.pue`, sql`f.wue`)} as environment
       from fac f
       left join fac_outage fo on fo.facility_id = f.id
-      left join fac_regulatory fr on fr.id = f.id
+      left join place_regulatory fr on fr.place = f.place
     )`;
 }

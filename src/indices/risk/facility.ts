@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { dependencyActiveAt } from "../operational.ts";
-import { jurisdictionsOf } from "./base.ts";
 import { systemicImportance } from "./formulas.ts";
+import { EVIDENCE_LIMIT } from "./parameters.ts";
 import type { SubjectSql } from "./subject.ts";
 
 /**
@@ -46,13 +46,15 @@ export function facilitySubject(at: SQL): SubjectSql {
     evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, 1::float8 as weight
         from page p join fac f on f.id::text = p.subject_id where f.rack_density_kw_typical is not null
       union all
-      select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
-        from page p join fac_outage_hits h on h.facility_id::text = p.subject_id
+      select h.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, ow.w
+        from (select distinct p.subject_id, i.outage_id from page p
+              join outage_impacts i on i.facility_id = p.subject_id::int) h
+        join outage_weights ow on ow.id = h.outage_id
       union all
       select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w
         from page p join fac f on f.id::text = p.subject_id
-        cross join lateral unnest(${jurisdictionsOf("f")}) j(code)
-        join rules r on r.jurisdiction = j.code
+        join place_codes pc on pc.place = f.place
+        join rules_listed r on r.jurisdiction = pc.code
       union all
       select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', f.id::text, 1
         from page p join fac f on f.id::text = p.subject_id where f.mw > 0
@@ -62,5 +64,9 @@ export function facilitySubject(at: SQL): SubjectSql {
       union all
       select p.subject_id, 'ENVIRONMENT', 'FACILITY', f.id::text, 1
         from page p join fac f on f.id::text = p.subject_id where f.pue is not null or f.wue is not null`,
+    unlistedEvidence: sql`select p.subject_id, 'REGULATORY_EXPOSURE' as component, greatest(ce.n - ${EVIDENCE_LIMIT}, 0) as n
+        from page p join fac f on f.id::text = p.subject_id
+        join place_codes pc on pc.place = f.place
+        join code_exposure ce on ce.code = pc.code`,
   };
 }

@@ -203,10 +203,18 @@ export function rankingStatement(
       select e.*, row_number() over (partition by e.subject_id, e.component order by e.weight desc nulls last, e.id) as rn
       from ev e
     ),
-    ev_agg as (
+    ev_listed as (
       select er.subject_id, er.component, count(*) as n,
         jsonb_agg(jsonb_build_object('kind', er.kind, 'id', er.id) order by er.rn) filter (where er.rn <= ${EVIDENCE_LIMIT}) as evidence
       from ev_ranked er group by er.subject_id, er.component
+    ),
+    ev_unlisted as (${kind.unlistedEvidence ?? sql`select null::text as subject_id, null::text as component, 0::bigint as n where false`}),
+    ev_agg as (
+      select coalesce(l.subject_id, u.subject_id) as subject_id, coalesce(l.component, u.component) as component,
+        coalesce(l.n, 0) + coalesce(u.n, 0) as n, l.evidence
+      from ev_listed l
+      full join (select eu.subject_id, eu.component, sum(eu.n) as n from ev_unlisted eu group by 1, 2) u
+        on u.subject_id = l.subject_id and u.component = l.component
     ),
     page_components as (
       select c.subject_id, jsonb_agg(jsonb_build_object(

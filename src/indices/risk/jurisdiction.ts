@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
 import { jurisdictionsOf } from "./base.ts";
 import { capacityImportance, capacityWeightedMean, combineExposure } from "./formulas.ts";
+import { EVIDENCE_LIMIT } from "./parameters.ts";
 import type { SubjectSql } from "./subject.ts";
 
 /**
@@ -78,18 +79,22 @@ export function jurisdictionSubject(_at: SQL): SubjectSql {
     evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, jf.id::text as id, jf.mw as weight
         from page p join jur_fac jf on jf.code = p.subject_id where jf.power_density is not null and jf.mw > 0
       union all
-      select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, max(h.w)
-        from page p join jur_fac jf on jf.code = p.subject_id join fac_outage_hits h on h.facility_id = jf.id
-        group by p.subject_id, h.outage_id
+      select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', i.outage_id::text, max(ow.w)
+        from page p join jur_fac jf on jf.code = p.subject_id
+        join outage_impacts i on i.facility_id = jf.id join outage_weights ow on ow.id = i.outage_id
+        group by p.subject_id, i.outage_id
       union all
       select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w
         from page p cross join lateral unnest(${rulesReaching(sql`p.subject_id`)}) c(code)
-        join rules r on r.jurisdiction = c.code
+        join rules_listed r on r.jurisdiction = c.code
       union all
       select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', jf.id::text, jf.mw
         from page p join jur_fac jf on jf.code = p.subject_id where jf.mw > 0
       union all
       select p.subject_id, 'ENVIRONMENT', 'FACILITY', jf.id::text, jf.mw
         from page p join jur_fac jf on jf.code = p.subject_id where jf.environment is not null and jf.mw > 0`,
+    unlistedEvidence: sql`select p.subject_id, 'REGULATORY_EXPOSURE' as component, greatest(ce.n - ${EVIDENCE_LIMIT}, 0) as n
+        from page p cross join lateral unnest(${rulesReaching(sql`p.subject_id`)}) c(code)
+        join code_exposure ce on ce.code = c.code`,
   };
 }

@@ -10,6 +10,7 @@ import {
   supplyConcentration,
   systemicImportance,
 } from "./formulas.ts";
+import { EVIDENCE_LIMIT } from "./parameters.ts";
 import type { SubjectSql } from "./subject.ts";
 
 /**
@@ -126,7 +127,7 @@ export function vendorSubject(at: SQL): SubjectSql {
         from page p join ven_outage_hits h on h.vendor_id::text = p.subject_id
       union all
       select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w
-        from page p join ven_codes vc on vc.vendor_id::text = p.subject_id join rules r on r.jurisdiction = vc.code
+        from page p join ven_codes vc on vc.vendor_id::text = p.subject_id join rules_listed r on r.jurisdiction = vc.code
       union all
       select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', n.rule_id::text, n.w
         from page p join ven_named_rules n on n.vendor_id::text = p.subject_id
@@ -149,5 +150,7 @@ export function vendorSubject(at: SQL): SubjectSql {
       union all
       select p.subject_id, 'SUPPLY_CONCENTRATION', 'DEPLOYMENT', a.deployment_id::text, a.accelerator_count
         from page p join ven_acc a on a.operator_id::text = p.subject_id`,
+    unlistedEvidence: sql`select p.subject_id, 'REGULATORY_EXPOSURE' as component, greatest(ce.n - ${EVIDENCE_LIMIT}, 0) as n
+        from page p join ven_codes vc on vc.vendor_id::text = p.subject_id join code_exposure ce on ce.code = vc.code`,
   };
 }
