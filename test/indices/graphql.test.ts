@@ -142,6 +142,8 @@ describe(`indices over GraphQL (${testBackend()})`, () => {
         `{ riskScores(subject: VENDOR, asOf: "2024-01-01", weights: [{ component: ENVIRONMENT, weight: 0.5 }]) { totalCount } }`,
         "weights",
       ],
+      [`{ riskScores(subject: FACILITY, asOf: "2024-01-01", first: 0) { totalCount } }`, "first"],
+      [`{ riskScores(subject: FACILITY, asOf: "2024-01-01", first: 101) { totalCount } }`, "first"],
       [`{ blastRadius(provider: {}, asOf: "2024-01-01") { capacityShare } }`, "provider"],
       [
         `{ blastRadius(provider: { vendorSlug: "a", facilitySlug: "b" }, asOf: "2024-01-01") { capacityShare } }`,

@@ -89,8 +89,8 @@ export async function getRiskScores(db: Database, query: RiskQuery): Promise<Ris
   const asOf = checkIndexDate("asOf", query.asOf);
   const weights = resolveWeights(query.subject, query.weights);
   const first = query.first ?? DEFAULT_FIRST;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST) {
-    throw new IndexInputError("first", `first must be an integer from 0 to ${MAX_FIRST}, got ${first}`);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
+    throw new IndexInputError("first", `first must be an integer from 1 to ${MAX_FIRST}, got ${first}`);
   }
   const offset = query.after ? decodeCursor(query.after) : 0;
   const at = sql`${asOf}::date`;
