@@ -90,6 +90,25 @@ describe.skipIf(!hasChromium && !requireBrowser)("GraphiQL in a browser with no 
     await runAndExpect(page, query, server.url);
   });
 
+  it("answers DESIGN §1 question 3 from its example tab", async () => {
+    const q3 = validateExamples(schema).valid.find((e) => e.name.startsWith("Q3"));
+    expect(q3).toBeDefined();
+    await page.locator(".graphiql-tab-button", { hasText: "HighDensityFacilitiesUnderRules" }).click();
+    await page.waitForFunction(
+      (want) => {
+        const el = document.querySelector(".graphiql-query-editor .CodeMirror") as unknown as {
+          CodeMirror: { getValue(): string };
+        } | null;
+        return el?.CodeMirror.getValue() === want;
+      },
+      q3?.query,
+      { timeout: 20_000 },
+    );
+    await runAndExpect(page, q3?.query ?? "", server.url);
+    const shown = await resultValue(page);
+    expect(shown.data.facilities.totalCount).toBeGreaterThan(0);
+  });
+
   for (const query of queries) {
     it(`runs ${query} from the editor`, async () => {
       await page.evaluate((q) => {
@@ -138,6 +157,17 @@ async function runAndExpect(page: Page, query: string, serverUrl: string): Promi
     JSON.stringify(expected),
     { timeout: 20_000 },
   );
+}
+
+/** The JSON the result pane shows. */
+async function resultValue(page: Page) {
+  const text = await page.evaluate(() => {
+    const el = document.querySelector(".result-window .CodeMirror") as unknown as {
+      CodeMirror: { getValue(): string };
+    };
+    return el.CodeMirror.getValue();
+  });
+  return JSON.parse(text);
 }
 
 async function editorValue(page: Page, selector: string): Promise<string> {
