@@ -17,6 +17,14 @@ import { EVIDENCE_LIMIT } from "./parameters.ts";
 export const jurisdictionsOf = (f: string): SQL =>
   facilityJurisdictions({ country: sql.raw(`${f}.country`), subdivision: sql.raw(`${f}.subdivision`) });
 
+/**
+ * The weight at asOf of outage `id` (an SQL integer expression), null when it did not start by asOf:
+ * a position in outage_weights' array (one slot per id from the first, gaps filled), so summing the
+ * outages of every facility needs no join to outages.
+ */
+export const outageWeightById = (id: SQL): SQL =>
+  sql`nullif((select ow.w from outage_weights ow)[${id} - (select ow.first_id from outage_weights ow) + 1], -1)`;
+
 /** A facility place (alias `f`) as one hashable key: country and subdivision. */
 const placeKey = (f: string): SQL => sql.raw(`(${f}.country || '/' || coalesce(${f}.subdivision, ''))`);
 
@@ -30,11 +38,15 @@ const placeKey = (f: string): SQL => sql.raw(`(${f}.country || '/' || coalesce($
  *   rules are among the top rules of its codes, so evidence never ranks all of a code's rules);
  * - place_codes: each distinct facility place (country/subdivision, key `place`) with its
  *   jurisdiction codes — computed per place, not per facility;
- * - outage_weights: each outage started by `at` with its weight (for evidence; fac_outage sums its own);
- * - fac_outage: per facility the sum of the weights of the distinct outages that hit it;
- * - fac_values: each facility's component values (null = no data).
+ * - outage_weights: one row (first_id, w): w[k] is the weight at `at` of outage first_id + k − 1, or
+ *   −1 when that outage did not start by `at` or does not exist (read it with outageWeightById);
+ * - fac_outage: per facility the sum of the weights of the distinct outages that hit it (null when
+ *   none of them started by `at`);
+ * - fac_values: each facility's component values (null = no data) with its slug, name and country.
  */
 export function baseCtes(at: SQL): SQL {
+  // Ids without gaps (the usual case) need no filling: the array is the weights in id order.
+  const weightAt = sql`(case when ${outageStartedBy(sql`o.started_at`, at)} then ${outageWeight(sql`o.severity`, sql`o.started_at`, at)} else -1 end)`;
   return sql`fac as materialized (
       select f.id, f.slug, f.name, f.operator_id, f.country, f.subdivision, f.rack_density_kw_typical, f.pue, f.wue,
         ${placeKey("f")} as place,
@@ -64,14 +76,22 @@ export function baseCtes(at: SQL): SQL {
       cross join lateral unnest(${jurisdictionsOf("p")}) j(code)
     ),
     outage_weights as materialized (
-      select o.id, ${outageWeight(sql`o.severity`, sql`o.started_at`, at)} as w
-      from outages o where ${outageStartedBy(sql`o.started_at`, at)}
+      select b.first_id, (case when b.n = b.last_id - b.first_id + 1
+          then array(select ${weightAt} from outages o order by o.id)
+          else array(
+            select case when g.id = o.id then ${weightAt} else -1 end
+            from (select o.*, lag(o.id) over (order by o.id) as previous_id from outages o) o
+            cross join lateral generate_series(coalesce(o.previous_id + 1, o.id), o.id) g(id)
+            order by o.id, g.id)
+        end) as w
+      from (select min(o.id) as first_id, max(o.id) as last_id, count(*) as n from outages o) b
     ),
     fac_outage as (
-      select x.facility_id, sum(${outageWeight(sql`o.severity`, sql`o.started_at`, at)}) as total
-      from (select i.facility_id, i.outage_id from outage_impacts i where i.facility_id is not null group by 1, 2) x
-      join outages o on o.id = x.outage_id
-      where ${outageStartedBy(sql`o.started_at`, at)}
+      select x.facility_id, sum(x.w) as total
+      from (
+        select i.facility_id, ${outageWeightById(sql`i.outage_id`)} as w
+        from outage_impacts i where i.facility_id is not null group by i.facility_id, i.outage_id
+      ) x
       group by x.facility_id
     ),
     place_regulatory as (
@@ -80,7 +100,7 @@ export function baseCtes(at: SQL): SQL {
       group by pc.place
     ),
     fac_values as materialized (
-      select f.id, f.operator_id, f.operational, f.mw,
+      select f.id, f.slug, f.name, f.country, f.operator_id, f.operational, f.mw,
         ${powerDensity(sql`f.rack_density_kw_typical`)} as power_density,
         ${outageHistory(sql`fo.total`)} as outage,
         fo.total is not null as outage_known,

@@ -1,8 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import { dependencyActiveAt } from "../operational.ts";
+import { outageWeightById } from "./base.ts";
 import { systemicImportance } from "./formulas.ts";
 import { EVIDENCE_LIMIT } from "./parameters.ts";
-import type { SubjectSql } from "./subject.ts";
+import { noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
  * FACILITY risk: POWER_DENSITY (typical rack kW), OUTAGE_HISTORY (outages naming the facility),
@@ -16,40 +17,28 @@ export function facilitySubject(at: SQL): SubjectSql {
         from dependencies d
         where d.provider_facility_id is not null and ${dependencyActiveAt("d", at)}
         group by d.provider_facility_id
-      ),
-      fac_systemic as (
-        select fv.id, ${systemicImportance(sql`fv.mw`, sql`max(fv.mw) over ()`, sql`coalesce(fd.n, 0)`, sql`max(coalesce(fd.n, 0)) over ()`)} as v,
-          fv.mw, coalesce(fd.n, 0) as n
-        from fac_values fv left join fac_dependents fd on fd.facility_id = fv.id
       )`,
-    subjects: sql`select f.id::text as subject_id, lpad(f.id::text, 12, '0') as sort_key, f.name, f.slug, f.country
-      from fac f`,
-    values: sql`select fv.id::text as subject_id, 'POWER_DENSITY' as component, coalesce(fv.power_density, 0) as value,
-          case when fv.power_density is null then 'no typical rack density recorded: counted as 0' end as note
-        from fac_values fv
-      union all
-      select fv.id::text, 'OUTAGE_HISTORY', fv.outage,
-          case when not fv.outage_known then 'no outage on record hit this facility by asOf' end
-        from fac_values fv
-      union all
-      select fv.id::text, 'REGULATORY_EXPOSURE', fv.regulatory,
-          case when not fv.regulatory_known then 'no power/carbon/water/grid/sovereignty rule in its jurisdictions by asOf' end
-        from fac_values fv
-      union all
-      select fs.id::text, 'SYSTEMIC_IMPORTANCE', fs.v,
-          case when fs.mw = 0 and fs.n = 0 then 'not operational at asOf (or no MW recorded) and no dependents: counted as 0' end
-        from fac_systemic fs
-      union all
-      select fv.id::text, 'ENVIRONMENT', coalesce(fv.environment, 0),
-          case when fv.environment is null then 'no PUE or WUE recorded: counted as 0' end
-        from fac_values fv`,
+    subjects: sql`select fv.id::text as subject_id, lpad(fv.id::text, ${SORT_KEY_WIDTH}, '0') as sort_key, fv.name, fv.slug, fv.country,
+        coalesce(fv.power_density, 0) as ${valueColumn("POWER_DENSITY")},
+        case when fv.power_density is null then 'no typical rack density recorded: counted as 0' end as ${noteColumn("POWER_DENSITY")},
+        fv.outage as ${valueColumn("OUTAGE_HISTORY")},
+        case when not fv.outage_known then 'no outage on record hit this facility by asOf' end as ${noteColumn("OUTAGE_HISTORY")},
+        fv.regulatory as ${valueColumn("REGULATORY_EXPOSURE")},
+        case when not fv.regulatory_known then 'no power/carbon/water/grid/sovereignty rule in its jurisdictions by asOf' end
+          as ${noteColumn("REGULATORY_EXPOSURE")},
+        ${systemicImportance(sql`fv.mw`, sql`max(fv.mw) over ()`, sql`coalesce(fd.n, 0)`, sql`max(coalesce(fd.n, 0)) over ()`)} as ${valueColumn("SYSTEMIC_IMPORTANCE")},
+        case when fv.mw = 0 and fd.n is null then 'not operational at asOf (or no MW recorded) and no dependents: counted as 0' end
+          as ${noteColumn("SYSTEMIC_IMPORTANCE")},
+        coalesce(fv.environment, 0) as ${valueColumn("ENVIRONMENT")},
+        case when fv.environment is null then 'no PUE or WUE recorded: counted as 0' end as ${noteColumn("ENVIRONMENT")}
+      from fac_values fv left join fac_dependents fd on fd.facility_id = fv.id`,
     evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, 1::float8 as weight
         from page p join fac f on f.id::text = p.subject_id where f.rack_density_kw_typical is not null
       union all
-      select h.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, ow.w
-        from (select distinct p.subject_id, i.outage_id from page p
-              join outage_impacts i on i.facility_id = p.subject_id::int) h
-        join outage_weights ow on ow.id = h.outage_id
+      select h.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
+        from (select distinct p.subject_id, i.outage_id, ${outageWeightById(sql`i.outage_id`)} as w
+              from page p join outage_impacts i on i.facility_id = p.subject_id::int) h
+        where h.w is not null
       union all
       select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w
         from page p join fac f on f.id::text = p.subject_id

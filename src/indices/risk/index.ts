@@ -8,8 +8,14 @@ import { baseCtes } from "./base.ts";
 import { facilitySubject } from "./facility.ts";
 import { contribution } from "./formulas.ts";
 import { jurisdictionSubject } from "./jurisdiction.ts";
-import { EVIDENCE_LIMIT, type RiskComponent, type RiskSubjectKind, SUBJECT_KINDS } from "./parameters.ts";
-import type { SubjectSql } from "./subject.ts";
+import {
+  componentsOf,
+  EVIDENCE_LIMIT,
+  type RiskComponent,
+  type RiskSubjectKind,
+  SUBJECT_KINDS,
+} from "./parameters.ts";
+import { noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
 import { vendorSubject } from "./vendor.ts";
 import { type ComponentWeight, resolveWeights } from "./weights.ts";
 
@@ -95,10 +101,6 @@ export async function getRiskScores(db: Database, query: RiskQuery): Promise<Ris
   const offset = query.after ? decodeCursor(query.after) : 0;
   const at = sql`${asOf}::date`;
   const kind = SUBJECTS[query.subject](at);
-  const weightRows = sql.join(
-    weights.map((w) => sql`(${w.component}::text, ${w.weight}::float8)`),
-    sql`, `,
-  );
   const ids = query.filter?.ids ?? null;
   const country = query.filter?.country ?? null;
   const filters: SQL[] = [sql`true`];
@@ -122,7 +124,7 @@ export async function getRiskScores(db: Database, query: RiskQuery): Promise<Ris
       score: number;
       total: number;
       components: unknown;
-    }>(tx, rankingStatement(query.subject, kind, at, weightRows, filters, first, offset)),
+    }>(tx, rankingStatement(query.subject, kind, at, weights, filters, first, offset)),
   );
   const items = rows.slice(0, first).map((r, i) => ({
     subject: { kind: query.subject, id: r.subject_id, name: r.name, slug: r.slug },
@@ -165,38 +167,50 @@ async function countSubjects(
   return Number(row?.n ?? 0);
 }
 
-/** The ranking statement (exported for EXPLAIN in benchmarks). */
+/**
+ * The ranking statement (exported for EXPLAIN in benchmarks). Each subject's score is summed across
+ * its row (the weights are parameters); only the page's rows are turned into one row per weighted
+ * component, a component the kind does not have counting 0 with a note.
+ */
 export function rankingStatement(
   subject: RiskSubjectKind,
   kind: SubjectSql,
   at: SQL,
-  weightRows: SQL,
+  weights: readonly ComponentWeight[],
   filters: SQL[],
   first: number,
   offset: number,
 ): SQL {
-  return sql`with ${baseCtes(at)}, ${kind.ctes},
-    weights(component, weight) as (values ${weightRows}),
-    subjects as (${kind.subjects}),
-    vals as materialized (${kind.values}),
-    scored as (
-      select v.subject_id, sum(${contribution(sql`w.weight`, sql`v.value`)})::float8 as score
-      from vals v join weights w on w.component = v.component
-      group by v.subject_id
+  const components = componentsOf(subject);
+  const own = weights.filter((w) => components.includes(w.component));
+  const score =
+    own.length === 0
+      ? sql`0`
+      : sql.join(
+          own.map((w) => contribution(sql`${w.weight}::float8`, sql`s.${valueColumn(w.component)}`)),
+          sql` + `,
+        );
+  const notOwn = `not a component of ${subject.toLowerCase()} risk: counted as 0`;
+  const componentRows = sql.join(
+    weights.map((w) =>
+      components.includes(w.component)
+        ? sql`(${w.component}::text, ${w.weight}::float8, p.${valueColumn(w.component)}::float8, p.${noteColumn(w.component)}::text)`
+        : sql`(${w.component}::text, ${w.weight}::float8, 0::float8, ${notOwn}::text)`,
     ),
+    sql`, `,
+  );
+  return sql`with ${baseCtes(at)}, ${kind.ctes},
+    subjects as (${kind.subjects}),
     page as materialized (
-      select s.subject_id, coalesce(sc.score, 0) as score, s.sort_key, s.name, s.slug, count(*) over () as total
-      from subjects s left join scored sc on sc.subject_id = s.subject_id
+      select s.*, (${score})::float8 as score, count(*) over () as total
+      from subjects s
       where ${sql.join(filters, sql` and `)}
-      order by coalesce(sc.score, 0) desc, s.sort_key
+      order by score desc, s.sort_key
       limit ${first + 1} offset ${offset}
     ),
     contributions as (
-      select p.subject_id, w.component, w.weight, coalesce(v.value, 0)::float8 as value,
-        ${contribution(sql`w.weight`, sql`coalesce(v.value, 0)`)} as contribution,
-        coalesce(v.note, case when v.component is null then ${`not a component of ${subject.toLowerCase()} risk: counted as 0`} end) as note
-      from page p cross join weights w
-      left join vals v on v.subject_id = p.subject_id and v.component = w.component
+      select p.subject_id, c.component, c.weight, c.value, ${contribution(sql`c.weight`, sql`c.value`)} as contribution, c.note
+      from page p cross join lateral (values ${componentRows}) c(component, weight, value, note)
     ),
     ev as (${kind.evidence}),
     ev_ranked as (

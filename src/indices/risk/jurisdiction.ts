@@ -1,9 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
-import { jurisdictionsOf } from "./base.ts";
+import { jurisdictionsOf, outageWeightById } from "./base.ts";
 import { capacityImportance, capacityWeightedMean, combineExposure } from "./formulas.ts";
 import { EVIDENCE_LIMIT } from "./parameters.ts";
-import type { SubjectSql } from "./subject.ts";
+import { noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
  * The jurisdictions whose rules apply inside jurisdiction `code` (an SQL text expression): the same
@@ -55,33 +55,28 @@ export function jurisdictionSubject(_at: SQL): SubjectSql {
         select j.code, coalesce(jc.mw, 0) as mw, ${capacityImportance(sql`coalesce(jc.mw, 0)`, sql`max(coalesce(jc.mw, 0)) over ()`)} as v
         from jur j left join jur_capacity jc on jc.code = j.code
       )`,
-    subjects: sql`select j.code as subject_id, j.code as sort_key, j.code as name, null::text as slug, left(j.code, 2) as country
-      from jur j`,
-    values: sql`select j.code as subject_id, 'POWER_DENSITY' as component, coalesce(jc.power_density, 0) as value,
-          case when jc.power_density is null then 'no operational facility with MW and rack density: counted as 0' end as note
-        from jur j left join jur_capacity jc on jc.code = j.code
-      union all
-      select j.code, 'OUTAGE_HISTORY', coalesce(jc.outage, 0),
-          case when jc.outage is null then 'no operational facility with MW: counted as 0' end
-        from jur j left join jur_capacity jc on jc.code = j.code
-      union all
-      select j.code, 'REGULATORY_EXPOSURE', coalesce(jr.v, 0),
-          case when jr.v is null then 'no power/carbon/water/grid/sovereignty rule reaching it by asOf' end
-        from jur j left join jur_regulatory jr on jr.code = j.code
-      union all
-      select js.code, 'SYSTEMIC_IMPORTANCE', js.v,
-          case when js.mw = 0 then 'no operational MW at asOf: counted as 0' end
-        from jur_systemic js
-      union all
-      select j.code, 'ENVIRONMENT', coalesce(jc.environment, 0),
-          case when jc.environment is null then 'no operational facility with MW and PUE/WUE: counted as 0' end
-        from jur j left join jur_capacity jc on jc.code = j.code`,
+    subjects: sql`select js.code as subject_id, js.code as sort_key, js.code as name, null::text as slug, left(js.code, 2) as country,
+        coalesce(jc.power_density, 0) as ${valueColumn("POWER_DENSITY")},
+        case when jc.power_density is null then 'no operational facility with MW and rack density: counted as 0' end
+          as ${noteColumn("POWER_DENSITY")},
+        coalesce(jc.outage, 0) as ${valueColumn("OUTAGE_HISTORY")},
+        case when jc.outage is null then 'no operational facility with MW: counted as 0' end as ${noteColumn("OUTAGE_HISTORY")},
+        coalesce(jr.v, 0) as ${valueColumn("REGULATORY_EXPOSURE")},
+        case when jr.v is null then 'no power/carbon/water/grid/sovereignty rule reaching it by asOf' end as ${noteColumn("REGULATORY_EXPOSURE")},
+        js.v as ${valueColumn("SYSTEMIC_IMPORTANCE")},
+        case when js.mw = 0 then 'no operational MW at asOf: counted as 0' end as ${noteColumn("SYSTEMIC_IMPORTANCE")},
+        coalesce(jc.environment, 0) as ${valueColumn("ENVIRONMENT")},
+        case when jc.environment is null then 'no operational facility with MW and PUE/WUE: counted as 0' end as ${noteColumn("ENVIRONMENT")}
+      from jur_systemic js
+      left join jur_capacity jc on jc.code = js.code
+      left join jur_regulatory jr on jr.code = js.code`,
     evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, jf.id::text as id, jf.mw as weight
         from page p join jur_fac jf on jf.code = p.subject_id where jf.power_density is not null and jf.mw > 0
       union all
-      select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', i.outage_id::text, max(ow.w)
+      select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', i.outage_id::text, max(${outageWeightById(sql`i.outage_id`)})
         from page p join jur_fac jf on jf.code = p.subject_id
-        join outage_impacts i on i.facility_id = jf.id join outage_weights ow on ow.id = i.outage_id
+        join outage_impacts i on i.facility_id = jf.id
+        where ${outageWeightById(sql`i.outage_id`)} is not null
         group by p.subject_id, i.outage_id
       union all
       select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w

@@ -46,6 +46,10 @@ export const DEFAULT_WEIGHTS: Record<RiskSubjectKind, Partial<Record<RiskCompone
   },
 };
 
+/** The components a subject kind has: those with a default weight (any other counts 0 with a note). */
+export const componentsOf = (kind: RiskSubjectKind): RiskComponent[] =>
+  COMPONENTS.filter((c) => DEFAULT_WEIGHTS[kind][c] !== undefined);
+
 /** POWER_DENSITY = clamp((typical rack kW − 40) / (250 − 40), 0, 1): Omdia's 40–250 kW AI-rack band. */
 export const RACK_KW_LOW = 40;
 export const RACK_KW_HIGH = 250;

@@ -1,12 +1,13 @@
-import type { SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import type { RiskComponent } from "./parameters.ts";
 
 /**
  * How one subject kind plugs into the risk query (index.ts), after the base CTEs:
  * - ctes: more CTE definitions ("name as (...)", comma-separated, no leading comma);
- * - subjects: rows (subject_id text, sort_key text, name text, slug text, country text) — every
- *   subject of the kind at asOf (country feeds the `country` filter);
- * - values: rows (subject_id, component, value float8 in [0,1], note text) — one per component the kind
- *   has; a component with no data has value 0 and a note saying so;
+ * - subjects: one row per subject of the kind at asOf: (subject_id text, sort_key text, name text,
+ *   slug text, country text) and, for each of its components k (componentsOf in parameters.ts), the columns valueColumn(k) (float8
+ *   in [0,1]; a component with no data is 0) and noteColumn(k) (text: why, when data is missing);
+ *   country feeds the `country` filter;
  * - evidence: rows (subject_id, component, kind, id text, weight float8) for the subjects in the CTE
  *   `page` (subject_id) only: the rows that drove each component, the most influential first;
  * - unlistedEvidence (optional): rows (subject_id, component, n) counting n more rows that drove a
@@ -16,10 +17,15 @@ import type { SQL } from "drizzle-orm";
 export interface SubjectSql {
   ctes: SQL;
   subjects: SQL;
-  values: SQL;
   evidence: SQL;
   unlistedEvidence?: SQL;
 }
+
+/** The column of `subjects` holding component k's value. */
+export const valueColumn = (k: RiskComponent): SQL => sql`${sql.identifier(k.toLowerCase())}`;
+
+/** The column of `subjects` holding component k's note. */
+export const noteColumn = (k: RiskComponent): SQL => sql`${sql.identifier(`${k.toLowerCase()}_note`)}`;
 
 /** Zero-padded id, so numeric ids sort numerically as text. */
 export const SORT_KEY_WIDTH = 12;

@@ -1,17 +1,15 @@
 import { type SQL, sql } from "drizzle-orm";
 import { acceleratorsAt, dependencyActiveAt } from "../operational.ts";
-import { jurisdictionsOf } from "./base.ts";
+import { jurisdictionsOf, outageWeightById } from "./base.ts";
 import {
   capacityWeightedMean,
   combineExposure,
   outageHistory,
-  outageStartedBy,
-  outageWeight,
   supplyConcentration,
   systemicImportance,
 } from "./formulas.ts";
 import { EVIDENCE_LIMIT } from "./parameters.ts";
-import type { SubjectSql } from "./subject.ts";
+import { noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
  * VENDOR risk, over the vendor's facilities operational at asOf:
@@ -30,13 +28,15 @@ export function vendorSubject(at: SQL): SubjectSql {
         from fac_values fv where fv.operational group by fv.operator_id
       ),
       ven_outage_hits as materialized (
-        select x.vendor_id, o.id as outage_id, ${outageWeight(sql`o.severity`, sql`o.started_at`, at)} as w
-        from (
-          select i.vendor_id, i.outage_id from outage_impacts i where i.vendor_id is not null
-          union
-          select f.operator_id, i.outage_id from outage_impacts i join facilities f on f.id = i.facility_id
-        ) x join outages o on o.id = x.outage_id
-        where ${outageStartedBy(sql`o.started_at`, at)}
+        select x.vendor_id, x.outage_id, x.w from (
+          select y.vendor_id, y.outage_id, ${outageWeightById(sql`y.outage_id`)} as w
+          from (
+            select i.vendor_id, i.outage_id from outage_impacts i where i.vendor_id is not null
+            union
+            select f.operator_id, i.outage_id from outage_impacts i join facilities f on f.id = i.facility_id
+          ) y
+        ) x
+        where x.w is not null
       ),
       ven_outage as (select h.vendor_id, sum(h.w) as total from ven_outage_hits h group by h.vendor_id),
       ven_codes as materialized (
@@ -93,32 +93,28 @@ export function vendorSubject(at: SQL): SubjectSql {
         left join ven_capacity vc on vc.vendor_id = v.id
         left join ven_dependents vd on vd.vendor_id = v.id
       )`,
-    subjects: sql`select v.id::text as subject_id, lpad(v.id::text, 12, '0') as sort_key, v.name, v.slug, v.hq_country as country
-      from vendors v`,
-    values: sql`select v.id::text as subject_id, 'POWER_DENSITY' as component, coalesce(vc.power_density, 0) as value,
-          case when vc.power_density is null then 'no operational facility with MW and rack density at asOf: counted as 0' end as note
-        from vendors v left join ven_capacity vc on vc.vendor_id = v.id
-      union all
-      select v.id::text, 'OUTAGE_HISTORY', ${outageHistory(sql`vo.total`)},
-          case when vo.total is null then 'no outage on record hit this vendor or its facilities by asOf' end
-        from vendors v left join ven_outage vo on vo.vendor_id = v.id
-      union all
-      select v.id::text, 'REGULATORY_EXPOSURE', coalesce(vr.v, 0),
-          case when vr.v is null then 'no power/carbon/water/grid/sovereignty rule in its facilities'' jurisdictions or naming it by asOf' end
-        from vendors v left join ven_regulatory vr on vr.vendor_id = v.id
-      union all
-      select vs.id::text, 'SYSTEMIC_IMPORTANCE', vs.v,
-          case when vs.mw = 0 and vs.n = 0 then 'no operational MW and no dependents at asOf: counted as 0' end
-        from ven_systemic vs
-      union all
-      select v.id::text, 'ENVIRONMENT', coalesce(vc.environment, 0),
-          case when vc.environment is null then 'no operational facility with MW and PUE/WUE at asOf: counted as 0' end
-        from vendors v left join ven_capacity vc on vc.vendor_id = v.id
-      union all
-      select v.id::text, 'SUPPLY_CONCENTRATION', coalesce(su.v, 0),
-          case when su.v is null then 'no accelerators installed in its operational facilities at asOf: counted as 0'
-               when su.no_foundry then 'no foundry known for its chips: top-designer share only' end
-        from vendors v left join ven_supply su on su.vendor_id = v.id`,
+    subjects: sql`select v.id::text as subject_id, lpad(v.id::text, ${SORT_KEY_WIDTH}, '0') as sort_key, v.name, v.slug, v.hq_country as country,
+        coalesce(vc.power_density, 0) as ${valueColumn("POWER_DENSITY")},
+        case when vc.power_density is null then 'no operational facility with MW and rack density at asOf: counted as 0' end
+          as ${noteColumn("POWER_DENSITY")},
+        ${outageHistory(sql`vo.total`)} as ${valueColumn("OUTAGE_HISTORY")},
+        case when vo.total is null then 'no outage on record hit this vendor or its facilities by asOf' end as ${noteColumn("OUTAGE_HISTORY")},
+        coalesce(vr.v, 0) as ${valueColumn("REGULATORY_EXPOSURE")},
+        case when vr.v is null then 'no power/carbon/water/grid/sovereignty rule in its facilities'' jurisdictions or naming it by asOf' end
+          as ${noteColumn("REGULATORY_EXPOSURE")},
+        vs.v as ${valueColumn("SYSTEMIC_IMPORTANCE")},
+        case when vs.mw = 0 and vs.n = 0 then 'no operational MW and no dependents at asOf: counted as 0' end as ${noteColumn("SYSTEMIC_IMPORTANCE")},
+        coalesce(vc.environment, 0) as ${valueColumn("ENVIRONMENT")},
+        case when vc.environment is null then 'no operational facility with MW and PUE/WUE at asOf: counted as 0' end as ${noteColumn("ENVIRONMENT")},
+        coalesce(su.v, 0) as ${valueColumn("SUPPLY_CONCENTRATION")},
+        case when su.v is null then 'no accelerators installed in its operational facilities at asOf: counted as 0'
+             when su.no_foundry then 'no foundry known for its chips: top-designer share only' end as ${noteColumn("SUPPLY_CONCENTRATION")}
+      from vendors v
+      join ven_systemic vs on vs.id = v.id
+      left join ven_capacity vc on vc.vendor_id = v.id
+      left join ven_outage vo on vo.vendor_id = v.id
+      left join ven_regulatory vr on vr.vendor_id = v.id
+      left join ven_supply su on su.vendor_id = v.id`,
     evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, f.mw as weight
         from page p join fac f on f.operator_id::text = p.subject_id
         where f.operational and f.mw > 0 and f.rack_density_kw_typical is not null
