@@ -26,7 +26,8 @@ export const outageWeightById = (id: SQL): SQL =>
   sql`nullif((select ow.w from outage_weights ow)[${id} - (select ow.first_id from outage_weights ow) + 1], -1)`;
 
 /** A facility place (alias `f`) as one hashable key: country and subdivision. */
-const placeKey = (f: string): SQL => sql.raw(`(${f}.country || '/' || coalesce(${f}.subdivision, ''))`);
+export const placeKey = (f: string): SQL =>
+  sql.raw(`(${f}.country || '/' || coalesce(${f}.subdivision, ''))`);
 
 /**
  * CTEs every subject kind builds on, at date `at`:

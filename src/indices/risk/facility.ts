@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { dependencyActiveAt } from "../operational.ts";
-import { outageWeightById } from "./base.ts";
+import { outageWeightById, placeKey } from "./base.ts";
 import { systemicImportance } from "./formulas.ts";
 import { EVIDENCE_LIMIT } from "./parameters.ts";
 import { noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
@@ -18,7 +18,8 @@ export function facilitySubject(at: SQL): SubjectSql {
         where d.provider_facility_id is not null and ${dependencyActiveAt("d", at)}
         group by d.provider_facility_id
       )`,
-    subjects: sql`select fv.id::text as subject_id, lpad(fv.id::text, ${SORT_KEY_WIDTH}, '0') as sort_key, fv.name, fv.slug, fv.country,
+    // The maxima of SYSTEMIC_IMPORTANCE are over every facility existing at asOf, whatever the filter.
+    subjects: sql`select fv.id::text as subject_id, lpad(fv.id::text, ${SORT_KEY_WIDTH}, '0') as sort_key, fv.name, fv.slug, fv.country, fv.mw,
         coalesce(fv.power_density, 0) as ${valueColumn("POWER_DENSITY")},
         case when fv.power_density is null then 'no typical rack density recorded: counted as 0' end as ${noteColumn("POWER_DENSITY")},
         fv.outage as ${valueColumn("OUTAGE_HISTORY")},
@@ -26,14 +27,14 @@ export function facilitySubject(at: SQL): SubjectSql {
         fv.regulatory as ${valueColumn("REGULATORY_EXPOSURE")},
         case when not fv.regulatory_known then 'no power/carbon/water/grid/sovereignty rule in its jurisdictions by asOf' end
           as ${noteColumn("REGULATORY_EXPOSURE")},
-        ${systemicImportance(sql`fv.mw`, sql`max(fv.mw) over ()`, sql`coalesce(fd.n, 0)`, sql`max(coalesce(fd.n, 0)) over ()`)} as ${valueColumn("SYSTEMIC_IMPORTANCE")},
+        ${systemicImportance(sql`fv.mw`, sql`(select max(m.mw) from fac_values m)`, sql`coalesce(fd.n, 0)`, sql`(select max(m.n) from fac_dependents m join fac_values mv on mv.id = m.facility_id)`)} as ${valueColumn("SYSTEMIC_IMPORTANCE")},
         case when fv.mw = 0 and fd.n is null then 'not operational at asOf (or no MW recorded) and no dependents: counted as 0' end
           as ${noteColumn("SYSTEMIC_IMPORTANCE")},
         coalesce(fv.environment, 0) as ${valueColumn("ENVIRONMENT")},
         case when fv.environment is null then 'no PUE or WUE recorded: counted as 0' end as ${noteColumn("ENVIRONMENT")}
       from fac_values fv left join fac_dependents fd on fd.facility_id = fv.id`,
     evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, 1::float8 as weight
-        from page p join fac f on f.id::text = p.subject_id where f.rack_density_kw_typical is not null
+        from page p join facilities f on f.id = p.subject_id::int where f.rack_density_kw_typical is not null
       union all
       select h.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
         from (select distinct p.subject_id, i.outage_id, ${outageWeightById(sql`i.outage_id`)} as w
@@ -41,21 +42,20 @@ export function facilitySubject(at: SQL): SubjectSql {
         where h.w is not null
       union all
       select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w
-        from page p join fac f on f.id::text = p.subject_id
-        join place_codes pc on pc.place = f.place
+        from page p join facilities f on f.id = p.subject_id::int
+        join place_codes pc on pc.place = ${placeKey("f")}
         join rules_listed r on r.jurisdiction = pc.code
       union all
-      select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', f.id::text, 1
-        from page p join fac f on f.id::text = p.subject_id where f.mw > 0
+      select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', p.subject_id, 1 from page p where p.mw > 0
       union all
       select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'DEPENDENCY', d.id::text, coalesce(d.weight, 1)
-        from page p join dependencies d on d.provider_facility_id::text = p.subject_id where ${dependencyActiveAt("d", at)}
+        from page p join dependencies d on d.provider_facility_id = p.subject_id::int where ${dependencyActiveAt("d", at)}
       union all
       select p.subject_id, 'ENVIRONMENT', 'FACILITY', f.id::text, 1
-        from page p join fac f on f.id::text = p.subject_id where f.pue is not null or f.wue is not null`,
+        from page p join facilities f on f.id = p.subject_id::int where f.pue is not null or f.wue is not null`,
     unlistedEvidence: sql`select p.subject_id, 'REGULATORY_EXPOSURE' as component, greatest(ce.n - ${EVIDENCE_LIMIT}, 0) as n
-        from page p join fac f on f.id::text = p.subject_id
-        join place_codes pc on pc.place = f.place
+        from page p join facilities f on f.id = p.subject_id::int
+        join place_codes pc on pc.place = ${placeKey("f")}
         join code_exposure ce on ce.code = pc.code`,
   };
 }

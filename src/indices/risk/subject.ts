@@ -7,7 +7,7 @@ import type { RiskComponent } from "./parameters.ts";
  * - subjects: one row per subject of the kind at asOf: (subject_id text, sort_key text, name text,
  *   slug text, country text) and, for each of its components k (componentsOf in parameters.ts), the columns valueColumn(k) (float8
  *   in [0,1]; a component with no data is 0) and noteColumn(k) (text: why, when data is missing);
- *   country feeds the `country` filter;
+ *   country feeds the `country` filter; more columns may follow for the evidence to read from `page`;
  * - evidence: rows (subject_id, component, kind, id text, weight float8) for the subjects in the CTE
  *   `page` (subject_id) only: the rows that drove each component, the most influential first;
  * - unlistedEvidence (optional): rows (subject_id, component, n) counting n more rows that drove a
