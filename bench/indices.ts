@@ -47,7 +47,9 @@ try {
     await migrate(h);
     await load(h);
     await admin.unsafe(`select 1`); // keep the admin connection alive
-    await queryRows(h.db, sql`analyze`);
+    // Steady state after a bulk load: autovacuum (insert threshold, PostgreSQL 13+) soon vacuums the
+    // loaded tables; vacuum now so index-only scans see the visibility map, and analyze for the planner.
+    await queryRows(h.db, sql`vacuum analyze`);
     const provider = await largestProvider(h);
     console.log(`indices bench: asOf ${asOf}, ${runs} runs each, database ${name}`);
     await time("concentration OPERATOR × CAPACITY_MW (aim 100 ms)", () =>
