@@ -25,6 +25,21 @@ export const jurisdictionsOf = (f: string): SQL =>
 export const outageWeightById = (id: SQL): SQL =>
   sql`nullif((select ow.w from outage_weights ow)[${id} - (select ow.first_id from outage_weights ow) + 1], -1)`;
 
+/**
+ * REGULATORY_EXPOSURE evidence of the page from the rules of jurisdiction codes. `pageCodes` yields
+ * rows (subject_id, code): the distinct codes whose rules reach each page subject. A subject's most
+ * influential rules are among its codes' top EVIDENCE_LIMIT (rules_listed), so only those are ranked;
+ * the others are counted (for SubjectSql.unlistedEvidence).
+ */
+export function codeRuleEvidence(pageCodes: SQL): { listed: SQL; unlisted: SQL } {
+  return {
+    listed: sql`select pc.subject_id, 'REGULATORY_EXPOSURE' as component, 'REGULATORY_EVENT' as kind, r.id::text as id, r.w as weight
+        from (${pageCodes}) pc join rules_listed r on r.jurisdiction = pc.code`,
+    unlisted: sql`select pc.subject_id, 'REGULATORY_EXPOSURE' as component, greatest(ce.n - ${EVIDENCE_LIMIT}, 0) as n
+        from (${pageCodes}) pc join code_exposure ce on ce.code = pc.code`,
+  };
+}
+
 /** A facility place (alias `f`) as one hashable key: country and subdivision. */
 export const placeKey = (f: string): SQL =>
   sql.raw(`(${f}.country || '/' || coalesce(${f}.subdivision, ''))`);

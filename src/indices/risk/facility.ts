@@ -1,8 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { dependencyActiveAt } from "../operational.ts";
-import { outageWeightById, placeKey } from "./base.ts";
+import { codeRuleEvidence, outageWeightById, placeKey } from "./base.ts";
 import { systemicImportance } from "./formulas.ts";
-import { EVIDENCE_LIMIT } from "./parameters.ts";
 import { noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
@@ -11,6 +10,10 @@ import { noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subj
  * operational MW and its direct dependents, each against the largest facility's), ENVIRONMENT (PUE/WUE).
  */
 export function facilitySubject(at: SQL): SubjectSql {
+  const rules = codeRuleEvidence(
+    sql`select p.subject_id, pc.code from page p join facilities f on f.id = p.subject_id::int
+      join place_codes pc on pc.place = ${placeKey("f")}`,
+  );
   return {
     ctes: sql`fac_dependents as (
         select d.provider_facility_id as facility_id, count(distinct d.dependent_id) as n
@@ -41,10 +44,7 @@ export function facilitySubject(at: SQL): SubjectSql {
               from page p join outage_impacts i on i.facility_id = p.subject_id::int) h
         where h.w is not null
       union all
-      select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w
-        from page p join facilities f on f.id = p.subject_id::int
-        join place_codes pc on pc.place = ${placeKey("f")}
-        join rules_listed r on r.jurisdiction = pc.code
+      ${rules.listed}
       union all
       select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', p.subject_id, 1 from page p where p.mw > 0
       union all
@@ -53,9 +53,6 @@ export function facilitySubject(at: SQL): SubjectSql {
       union all
       select p.subject_id, 'ENVIRONMENT', 'FACILITY', f.id::text, 1
         from page p join facilities f on f.id = p.subject_id::int where f.pue is not null or f.wue is not null`,
-    unlistedEvidence: sql`select p.subject_id, 'REGULATORY_EXPOSURE' as component, greatest(ce.n - ${EVIDENCE_LIMIT}, 0) as n
-        from page p join facilities f on f.id = p.subject_id::int
-        join place_codes pc on pc.place = ${placeKey("f")}
-        join code_exposure ce on ce.code = pc.code`,
+    unlistedEvidence: rules.unlisted,
   };
 }

@@ -1,8 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
-import { jurisdictionsOf, outageWeightById } from "./base.ts";
+import { codeRuleEvidence, jurisdictionsOf, outageWeightById } from "./base.ts";
 import { capacityImportance, capacityWeightedMean, combineExposure } from "./formulas.ts";
-import { EVIDENCE_LIMIT } from "./parameters.ts";
 import { noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
@@ -25,6 +24,9 @@ const rulesReaching = (code: SQL): SQL =>
  * countries rank high). Subjects: every code a facility or a rule names.
  */
 export function jurisdictionSubject(_at: SQL): SubjectSql {
+  const rules = codeRuleEvidence(
+    sql`select p.subject_id, c.code from page p cross join lateral unnest(${rulesReaching(sql`p.subject_id`)}) c(code)`,
+  );
   return {
     ctes: sql`jur_fac as materialized (
         select j.code, fv.id, fv.mw, fv.power_density, fv.outage, fv.environment
@@ -73,23 +75,18 @@ export function jurisdictionSubject(_at: SQL): SubjectSql {
     evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, jf.id::text as id, jf.mw as weight
         from page p join jur_fac jf on jf.code = p.subject_id where jf.power_density is not null and jf.mw > 0
       union all
-      select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', i.outage_id::text, max(${outageWeightById(sql`i.outage_id`)})
-        from page p join jur_fac jf on jf.code = p.subject_id
-        join outage_impacts i on i.facility_id = jf.id
-        where ${outageWeightById(sql`i.outage_id`)} is not null
-        group by p.subject_id, i.outage_id
+      select h.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
+        from (select distinct p.subject_id, i.outage_id, ${outageWeightById(sql`i.outage_id`)} as w
+              from page p join jur_fac jf on jf.code = p.subject_id join outage_impacts i on i.facility_id = jf.id) h
+        where h.w is not null
       union all
-      select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w
-        from page p cross join lateral unnest(${rulesReaching(sql`p.subject_id`)}) c(code)
-        join rules_listed r on r.jurisdiction = c.code
+      ${rules.listed}
       union all
       select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', jf.id::text, jf.mw
         from page p join jur_fac jf on jf.code = p.subject_id where jf.mw > 0
       union all
       select p.subject_id, 'ENVIRONMENT', 'FACILITY', jf.id::text, jf.mw
         from page p join jur_fac jf on jf.code = p.subject_id where jf.environment is not null and jf.mw > 0`,
-    unlistedEvidence: sql`select p.subject_id, 'REGULATORY_EXPOSURE' as component, greatest(ce.n - ${EVIDENCE_LIMIT}, 0) as n
-        from page p cross join lateral unnest(${rulesReaching(sql`p.subject_id`)}) c(code)
-        join code_exposure ce on ce.code = c.code`,
+    unlistedEvidence: rules.unlisted,
   };
 }

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { acceleratorsAt, dependencyActiveAt } from "../operational.ts";
-import { jurisdictionsOf, outageWeightById } from "./base.ts";
+import { codeRuleEvidence, jurisdictionsOf, outageWeightById } from "./base.ts";
 import {
   capacityWeightedMean,
   combineExposure,
@@ -8,7 +8,6 @@ import {
   supplyConcentration,
   systemicImportance,
 } from "./formulas.ts";
-import { EVIDENCE_LIMIT } from "./parameters.ts";
 import { noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
@@ -20,6 +19,9 @@ import { noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subj
  * vendor's; SUPPLY_CONCENTRATION is the top-designer/top-foundry share of its installed accelerators.
  */
 export function vendorSubject(at: SQL): SubjectSql {
+  const rules = codeRuleEvidence(
+    sql`select p.subject_id, vc.code from page p join ven_codes vc on vc.vendor_id::text = p.subject_id`,
+  );
   return {
     ctes: sql`ven_capacity as (
         select fv.operator_id as vendor_id, sum(fv.mw) as mw,
@@ -122,8 +124,7 @@ export function vendorSubject(at: SQL): SubjectSql {
       select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
         from page p join ven_outage_hits h on h.vendor_id::text = p.subject_id
       union all
-      select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', r.id::text, r.w
-        from page p join ven_codes vc on vc.vendor_id::text = p.subject_id join rules_listed r on r.jurisdiction = vc.code
+      ${rules.listed}
       union all
       select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', n.rule_id::text, n.w
         from page p join ven_named_rules n on n.vendor_id::text = p.subject_id
@@ -146,7 +147,6 @@ export function vendorSubject(at: SQL): SubjectSql {
       union all
       select p.subject_id, 'SUPPLY_CONCENTRATION', 'DEPLOYMENT', a.deployment_id::text, a.accelerator_count
         from page p join ven_acc a on a.operator_id::text = p.subject_id`,
-    unlistedEvidence: sql`select p.subject_id, 'REGULATORY_EXPOSURE' as component, greatest(ce.n - ${EVIDENCE_LIMIT}, 0) as n
-        from page p join ven_codes vc on vc.vendor_id::text = p.subject_id join code_exposure ce on ce.code = vc.code`,
+    unlistedEvidence: rules.unlisted,
   };
 }
