@@ -136,11 +136,7 @@ export async function getRiskScores(db: Database, query: RiskQuery): Promise<Ris
   }));
   // Counting needs a row: past the end, count separately is not worth it; report what we know.
   const total =
-    rows.length > 0
-      ? Number(rows[0]?.total)
-      : offset === 0
-        ? 0
-        : await countSubjects(db, query, kind, at, filters);
+    rows.length > 0 ? Number(rows[0]?.total) : offset === 0 ? 0 : await countSubjects(db, kind, at, filters);
   return {
     asOf,
     subjectKind: query.subject,
@@ -152,13 +148,8 @@ export async function getRiskScores(db: Database, query: RiskQuery): Promise<Ris
   };
 }
 
-async function countSubjects(
-  db: Database,
-  _q: RiskQuery,
-  kind: SubjectSql,
-  at: SQL,
-  filters: SQL[],
-): Promise<number> {
+/** How many subjects match the filters (asked only when a page past the end came back empty). */
+async function countSubjects(db: Database, kind: SubjectSql, at: SQL, filters: SQL[]): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     db,
     sql`with ${baseCtes(at)}, ${kind.ctes}, subjects as (${kind.subjects})
