@@ -1,3 +1,4 @@
+import { anonymousViewer, type Viewer } from "../auth/viewer.ts";
 import { createChipLoaders } from "../chips/loaders.ts";
 import type { Database } from "../db/client.ts";
 import { createDisclosureLoaders } from "../disclosures/loaders.ts";
@@ -13,6 +14,8 @@ import { createVendorLoaders } from "../vendors/loaders.ts";
 export interface RequestContext {
   db: Database;
   loaders: Loaders;
+  /** Who is asking (API key and role, or anonymous); checked with requireRole() by fields that need a role. */
+  viewer: Viewer;
 }
 
 /** Every domain's per-request loaders; a new domain adds its `createXLoaders(db)` here. */
@@ -33,6 +36,6 @@ function createLoaders(db: Database) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /** A new context for one request (fresh DataLoaders: no caching across requests). */
-export function createRequestContext(db: Database): RequestContext {
-  return { db, loaders: createLoaders(db) };
+export function createRequestContext(db: Database, viewer: Viewer = anonymousViewer): RequestContext {
+  return { db, loaders: createLoaders(db), viewer };
 }
