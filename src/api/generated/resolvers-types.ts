@@ -9,6 +9,8 @@ import type { RegulatoryEventModel, RegulatoryEventConnectionModel, RegulatoryEv
 import type { DisclosureModel, DisclosureConnectionModel, DisclosureEdgeModel } from '../../disclosures/mappers.ts';
 import type { VendorMarketShareModel, VendorMarketShareConnectionModel, VendorMarketShareEdgeModel, DependencyModel, DependencyConnectionModel, DependencyEdgeModel } from '../../market/mappers.ts';
 import type { ModelModel, ModelConnectionModel, ModelEdgeModel } from '../../models/mappers.ts';
+import type { ApiKeyModel, ApiKeyConnectionModel, ApiKeyEdgeModel } from '../../auth/mappers.ts';
+import type { AuditEntryModel, AuditEntryConnectionModel, AuditEntryEdgeModel } from '../../audit/mappers.ts';
 import type { RequestContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -27,12 +29,132 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant in time, ISO 8601 with time zone (RFC 3339). */
   DateTime: { input: Date; output: Date | string; }
+  /** Any JSON value (here: a row as an object). */
+  JSON: { input: unknown; output: unknown; }
   /** A floating-point number that is zero or greater. */
   NonNegativeFloat: { input: number; output: number; }
   /** An integer that is zero or greater. */
   NonNegativeInt: { input: number; output: number; }
   /** An absolute URL (http or https). */
   URL: { input: URL; output: URL | string; }
+};
+
+/** An API key (without its secret). */
+export type ApiKey = Node & {
+  __typename?: 'ApiKey';
+  /** When the key was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The database id; audit entries name their author by it. */
+  keyId: Scalars['Int']['output'];
+  /** When the key was last used (updated at most once a minute). */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who or what the key is for. */
+  name: Scalars['String']['output'];
+  /** When the key was revoked; null while it is valid. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do. */
+  role: ApiRole;
+};
+
+/** A page of API keys. */
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  /** The keys of this page, each with its cursor. */
+  edges: Array<ApiKeyEdge>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many keys match, over all pages. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** An API key in a page. */
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  /** Opaque cursor of this key in the list. */
+  cursor: Scalars['String']['output'];
+  /** The key. */
+  node: ApiKey;
+};
+
+/** What an API key may do: READER reads, EDITOR also writes facts, ADMIN also manages keys. */
+export type ApiRole =
+  /** Everything an EDITOR may, and manages API keys and reads the audit log. */
+  | 'ADMIN'
+  /** Reads, and creates, updates and deletes facts. */
+  | 'EDITOR'
+  /** Reads everything. */
+  | 'READER';
+
+/** What kind of write an audit entry records. */
+export type AuditAction =
+  /** A row was deleted. */
+  | 'DELETE'
+  /** A row was written by a bulk import. */
+  | 'IMPORT'
+  /** A row was created. */
+  | 'INSERT'
+  /** A row was changed. */
+  | 'UPDATE';
+
+/** One write of one row. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What kind of write. */
+  action: AuditAction;
+  /** Who wrote: "key:<id>" for an API key, else the tool ("seed", "cli", "import"). */
+  actor: Scalars['String']['output'];
+  /** The row after the write (its columns by their database names); null for a delete. */
+  after?: Maybe<Scalars['JSON']['output']>;
+  /** The API key that wrote, when one did (null for tools, or a key since deleted). */
+  apiKey?: Maybe<ApiKey>;
+  /** When the write committed (transaction time). */
+  at: Scalars['DateTime']['output'];
+  /** The row before the write (its columns by their database names); null for an insert. */
+  before?: Maybe<Scalars['JSON']['output']>;
+  /** The table written, e.g. "facilities". */
+  entity: Scalars['String']['output'];
+  /** Database id of the row written, when it has one. */
+  entityId?: Maybe<Scalars['Int']['output']>;
+  /** Database id of the entry (increasing in write order). */
+  entryId: Scalars['Int']['output'];
+};
+
+/** A page of audit entries. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries of this page, each with its cursor. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many entries match, over all pages. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** An audit entry in a page. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque cursor of this entry in the list. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Which audit entries to list. */
+export type AuditLogFilter = {
+  /** Only writes made by this actor, e.g. "seed", "cli", "import" or "key:12". */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** Only writes made with this API key (global id of an ApiKey). */
+  apiKey?: InputMaybe<Scalars['ID']['input']>;
+  /** Only writes to these tables, e.g. ["facilities", "facility_citations"]. */
+  entity?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only writes to the row with this database id (with `entity`). */
+  entityId?: InputMaybe<Scalars['Int']['input']>;
+  /** Only writes at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only writes before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A vendor hit by a provider's failure. */
@@ -208,6 +330,14 @@ export type CitationCount = {
   entity: CitedEntity;
 };
 
+/** A source cited by a fact in a write: the source's URL and where in it the fact is found. */
+export type CitationInput = {
+  /** Where in the source (page, table, quote). */
+  locator?: InputMaybe<Scalars['String']['input']>;
+  /** URL of a source already in the database (see createSource). */
+  url: Scalars['String']['input'];
+};
+
 /** Kinds of fact that cite sources. */
 export type CitedEntity =
   /** Chip facts. */
@@ -349,6 +479,25 @@ export type Cooling =
   /** Hardware immersed in dielectric fluid. */
   | 'IMMERSION';
 
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** Who or what the key is for (1..200 characters). */
+  name: Scalars['String']['input'];
+  /** What the key may do. */
+  role: ApiRole;
+};
+
+/** Result of createApiKey. */
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  /** The new key; null when the input was refused. */
+  apiKey?: Maybe<ApiKey>;
+  /** The secret to send as `Authorization: Bearer <secret>`. Shown here once; store it safely. */
+  secret?: Maybe<Scalars['String']['output']>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /** An inclusive range of calendar dates; either bound may be omitted. */
 export type DateRange = {
   /** Earliest accepted date (inclusive). */
@@ -363,6 +512,15 @@ export type DateTimeRange = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Latest accepted instant (inclusive). */
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Result of a deleteX mutation. */
+export type DeletePayload = {
+  __typename?: 'DeletePayload';
+  /** Global id of the deleted row; null when nothing was deleted. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Why the deletion was refused (empty on success). */
+  userErrors: Array<UserError>;
 };
 
 /** A dependent vendor relies on a provider (a vendor or a facility) for `weight` of its need of one kind, from `since` until `until`. The blast-radius index walks these edges. */
@@ -505,6 +663,24 @@ export type DeploymentEdge = {
   node: Deployment;
 };
 
+/** Fields of a Deployment for createDeployment and updateDeployment, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type DeploymentInput = {
+  /** Number of accelerators (a whole number >= 0). */
+  acceleratorCount?: InputMaybe<Scalars['Float']['input']>;
+  /** Date the count refers to, YYYY-MM-DD. */
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the chip. */
+  chip?: InputMaybe<Scalars['String']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Slug of the facility. */
+  facility?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+};
+
 /** Order of a deployment list; ties are broken by id. */
 export type DeploymentOrder = {
   /** Direction. */
@@ -519,6 +695,15 @@ export type DeploymentOrderField =
   | 'ACCELERATOR_COUNT'
   /** The as-of date of the count. */
   | 'AS_OF';
+
+/** Result of createDeployment and updateDeployment. */
+export type DeploymentPayload = {
+  __typename?: 'DeploymentPayload';
+  /** The Deployment as written; null when the input was refused. */
+  deployment?: Maybe<Deployment>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** A figure about a vendor for a period: what it disclosed about its true costs and footprint, or what others estimated or measured. */
 export type Disclosure = Fact & Node & {
@@ -807,6 +992,56 @@ export type FacilityFilter = {
   subdivision?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Fields of a Facility for createFacility and updateFacility, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type FacilityInput = {
+  /** Announcement date, YYYY-MM-DD. */
+  announcedOn?: InputMaybe<Scalars['String']['input']>;
+  /** City or nearest town. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Cooling technology. */
+  cooling?: InputMaybe<Cooling>;
+  /** Country, ISO 3166-1 alpha-2. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Decommissioning date, YYYY-MM-DD (not before operationalOn). */
+  decommissionedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Grid region or balancing authority. */
+  gridRegion?: InputMaybe<Scalars['String']['input']>;
+  /** Current IT power in MW (>= 0). */
+  itPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Latitude in degrees (-90..90). */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Longitude in degrees (-180..180). */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Date it entered service, YYYY-MM-DD (not before announcedOn). */
+  operationalOn?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the operating vendor. */
+  operator?: InputMaybe<Scalars['String']['input']>;
+  /** Planned IT power in MW (>= 0). */
+  plannedItPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Power usage effectiveness (>= 1). */
+  pue?: InputMaybe<Scalars['Float']['input']>;
+  /** Maximum rack density in kW (>= typical). */
+  rackDensityKwMax?: InputMaybe<Scalars['Float']['input']>;
+  /** Typical rack density in kW (>= 0). */
+  rackDensityKwTypical?: InputMaybe<Scalars['Float']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Lifecycle status. */
+  status?: InputMaybe<FacilityStatus>;
+  /** Subdivision, ISO 3166-2 (within the country). */
+  subdivision?: InputMaybe<Scalars['String']['input']>;
+  /** Water usage effectiveness in L/kWh (>= 0). */
+  wue?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** Order of a facility list; ties are broken by id. */
 export type FacilityOrder = {
   /** Direction. */
@@ -827,6 +1062,15 @@ export type FacilityOrderField =
   | 'OPERATIONAL_ON'
   /** Typical rack density (unknown last). */
   | 'RACK_DENSITY_KW';
+
+/** Result of createFacility and updateFacility. */
+export type FacilityPayload = {
+  __typename?: 'FacilityPayload';
+  /** The Facility as written; null when the input was refused. */
+  facility?: Maybe<Facility>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** Life-cycle stage of a data-center facility. */
 export type FacilityStatus =
@@ -999,6 +1243,126 @@ export type ModelOrderField =
   /** Release date (unknown last). */
   | 'RELEASE_DATE';
 
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates an API key (ADMIN). The secret is in the payload once and never again: only its SHA-256 hash is stored. */
+  createApiKey: CreateApiKeyPayload;
+  /** Creates a Deployment (EDITOR). Every field the record format requires must be given. */
+  createDeployment: DeploymentPayload;
+  /** Creates a Facility (EDITOR). Every field the record format requires must be given. */
+  createFacility: FacilityPayload;
+  /** Deletes a Deployment (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteDeployment: DeletePayload;
+  /** Deletes a Facility (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteFacility: DeletePayload;
+  /** Revokes an API key (ADMIN): from then on it is refused with UNAUTHENTICATED. Revoking twice is harmless. */
+  revokeApiKey: RevokeApiKeyPayload;
+  /** Updates a Deployment (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateDeployment: DeploymentPayload;
+  /** Updates a Facility (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateFacility: FacilityPayload;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateDeploymentArgs = {
+  input: DeploymentInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateFacilityArgs = {
+  input: FacilityInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteDeploymentArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteFacilityArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateDeploymentArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: DeploymentInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateFacilityArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: FacilityInput;
+};
+
 /** An object with an opaque, globally unique id that `node(id:)` can fetch again. */
 export type Node = {
   /** Opaque global id; pass it back to `node(id:)` or to a lookup's `id:` argument. */
@@ -1158,6 +1522,10 @@ export type PageInfo = {
 /** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
 export type Query = {
   __typename?: 'Query';
+  /** The API keys, newest first (ADMIN). Secrets are never shown. */
+  apiKeys: ApiKeyConnection;
+  /** The audit log of writes, newest first (ADMIN): who wrote what, when, and the row before and after. */
+  auditLog: AuditEntryConnection;
   /** Everyone depending, directly or transitively, on a failed provider, with exposure and path. */
   blastRadius: BlastRadius;
   /** One chip by global id or by slug (exactly one of the two); null with NOT_FOUND when none matches. */
@@ -1210,6 +1578,26 @@ export type Query = {
   vendor?: Maybe<Vendor>;
   /** Vendors matching a filter, paged. */
   vendors: VendorConnection;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1610,6 +1998,21 @@ export type RegulatoryTopic =
   /** Water withdrawal and consumption. */
   | 'WATER';
 
+/** Which key to revoke. */
+export type RevokeApiKeyInput = {
+  /** Global id of the key. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of revokeApiKey. */
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  /** The revoked key; null when there is no such key. */
+  apiKey?: Maybe<ApiKey>;
+  /** Why the revocation was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /** One component of a risk score. */
 export type RiskComponent = {
   __typename?: 'RiskComponent';
@@ -1833,13 +2236,36 @@ export type SourceOrderField =
 /** An error in the input of a mutation, returned in its payload (all-or-nothing: nothing was written). */
 export type UserError = {
   __typename?: 'UserError';
-  /** Machine-readable code, e.g. BAD_USER_INPUT, NOT_FOUND. */
-  code: Scalars['String']['output'];
-  /** Path of the input field at fault, e.g. ["input", "slug"]. */
+  /** What is wrong, for a program. */
+  code: UserErrorCode;
+  /** Path of the offending input field, e.g. ["input", "sources", "0", "url"]; null when no single field is to blame. */
   field?: Maybe<Array<Scalars['String']['output']>>;
-  /** Human-readable explanation. */
+  /** What is wrong, for a human. */
   message: Scalars['String']['output'];
 };
+
+/** Stable codes of userErrors. */
+export type UserErrorCode =
+  /** A date or time precedes the one it must follow (e.g. periodEnd before periodStart). */
+  | 'DATE_ORDER'
+  /** Another row already has this natural key (slug, URL or the entity's unique combination). */
+  | 'DUPLICATE'
+  /** Wrong type, value out of range or bad format. */
+  | 'INVALID'
+  /** The row is still referenced by other rows and cannot be deleted. */
+  | 'IN_USE'
+  /** No row with this id. */
+  | 'NOT_FOUND'
+  /** A required field is missing. */
+  | 'REQUIRED'
+  /** A curated fact must cite at least one source. */
+  | 'SOURCE_REQUIRED'
+  /** The row changed since `expectedUpdatedAt`: read it again and retry. */
+  | 'STALE'
+  /** A string is longer than the documented limit (4,000 characters). */
+  | 'TOO_LONG'
+  /** A referenced slug, URL or id matches nothing. */
+  | 'UNKNOWN_REFERENCE';
 
 /** A company in the AI factory: cloud, neocloud, colocation, chip designer, foundry, model lab, utility. */
 export type Vendor = Fact & Node & {
@@ -2270,6 +2696,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( VendorMarketShareModel )
   ;
   Node:
+    | ( ApiKeyModel )
     | ( ChipModel )
     | ( DependencyModel )
     | ( DeploymentModel )
@@ -2286,6 +2713,15 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
+  ApiKeyConnection: ResolverTypeWrapper<ApiKeyConnectionModel>;
+  ApiKeyEdge: ResolverTypeWrapper<ApiKeyEdgeModel>;
+  ApiRole: ApiRole;
+  AuditAction: AuditAction;
+  AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdgeModel>;
+  AuditLogFilter: AuditLogFilter;
   BlastDependent: ResolverTypeWrapper<Omit<BlastDependent, 'path' | 'vendor'> & { path: Array<ResolversTypes['BlastPathStep']>, vendor: ResolversTypes['Vendor'] }>;
   BlastPathStep: ResolverTypeWrapper<Omit<BlastPathStep, 'facility' | 'vendor'> & { facility?: Maybe<ResolversTypes['Facility']>, vendor?: Maybe<ResolversTypes['Vendor']> }>;
   BlastProviderInput: BlastProviderInput;
@@ -2299,6 +2735,7 @@ export type ResolversTypes = {
   ChipOrderField: ChipOrderField;
   Citation: ResolverTypeWrapper<CitationModel>;
   CitationCount: ResolverTypeWrapper<CitationCount>;
+  CitationInput: CitationInput;
   CitedEntity: CitedEntity;
   Concentration: ResolverTypeWrapper<Omit<Concentration, 'shares'> & { shares: Array<ResolversTypes['MarketShare']> }>;
   ConcentrationClass: ConcentrationClass;
@@ -2309,10 +2746,13 @@ export type ResolversTypes = {
   Confidence: Confidence;
   Cooling: Cooling;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateRange: DateRange;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DateTimeRange: DateTimeRange;
+  DeletePayload: ResolverTypeWrapper<DeletePayload>;
   Dependency: ResolverTypeWrapper<DependencyModel>;
   DependencyConnection: ResolverTypeWrapper<DependencyConnectionModel>;
   DependencyEdge: ResolverTypeWrapper<DependencyEdgeModel>;
@@ -2323,8 +2763,10 @@ export type ResolversTypes = {
   Deployment: ResolverTypeWrapper<DeploymentModel>;
   DeploymentConnection: ResolverTypeWrapper<DeploymentConnectionModel>;
   DeploymentEdge: ResolverTypeWrapper<DeploymentEdgeModel>;
+  DeploymentInput: DeploymentInput;
   DeploymentOrder: DeploymentOrder;
   DeploymentOrderField: DeploymentOrderField;
+  DeploymentPayload: ResolverTypeWrapper<Omit<DeploymentPayload, 'deployment'> & { deployment?: Maybe<ResolversTypes['Deployment']> }>;
   Disclosure: ResolverTypeWrapper<DisclosureModel>;
   DisclosureConnection: ResolverTypeWrapper<DisclosureConnectionModel>;
   DisclosureEdge: ResolverTypeWrapper<DisclosureEdgeModel>;
@@ -2337,8 +2779,10 @@ export type ResolversTypes = {
   FacilityConnection: ResolverTypeWrapper<FacilityConnectionModel>;
   FacilityEdge: ResolverTypeWrapper<FacilityEdgeModel>;
   FacilityFilter: FacilityFilter;
+  FacilityInput: FacilityInput;
   FacilityOrder: FacilityOrder;
   FacilityOrderField: FacilityOrderField;
+  FacilityPayload: ResolverTypeWrapper<Omit<FacilityPayload, 'facility'> & { facility?: Maybe<ResolversTypes['Facility']> }>;
   FacilityStatus: FacilityStatus;
   Fact: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Fact']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -2346,6 +2790,7 @@ export type ResolversTypes = {
   HardwareClass: HardwareClass;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MarketEntity: ResolverTypeWrapper<Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversTypes['Vendor']> }>;
   MarketEntityKind: MarketEntityKind;
   MarketShare: ResolverTypeWrapper<Omit<MarketShare, 'entity'> & { entity: ResolversTypes['MarketEntity'] }>;
@@ -2355,6 +2800,7 @@ export type ResolversTypes = {
   ModelFilter: ModelFilter;
   ModelOrder: ModelOrder;
   ModelOrderField: ModelOrderField;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeFloat: ResolverTypeWrapper<Scalars['NonNegativeFloat']['output']>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
@@ -2379,6 +2825,8 @@ export type ResolversTypes = {
   RegulatoryInstrument: RegulatoryInstrument;
   RegulatoryStage: RegulatoryStage;
   RegulatoryTopic: RegulatoryTopic;
+  RevokeApiKeyInput: RevokeApiKeyInput;
+  RevokeApiKeyPayload: ResolverTypeWrapper<Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   RiskComponent: ResolverTypeWrapper<Omit<RiskComponent, 'evidence'> & { evidence: Array<ResolversTypes['RiskEvidence']> }>;
   RiskComponentName: RiskComponentName;
   RiskEvidence: ResolverTypeWrapper<Omit<RiskEvidence, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>;
@@ -2401,6 +2849,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
   Vendor: ResolverTypeWrapper<VendorModel>;
   VendorConnection: ResolverTypeWrapper<VendorConnectionModel>;
   VendorEdge: ResolverTypeWrapper<VendorEdgeModel>;
@@ -2419,6 +2868,13 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ApiKey: ApiKeyModel;
+  ApiKeyConnection: ApiKeyConnectionModel;
+  ApiKeyEdge: ApiKeyEdgeModel;
+  AuditEntry: AuditEntryModel;
+  AuditEntryConnection: AuditEntryConnectionModel;
+  AuditEntryEdge: AuditEntryEdgeModel;
+  AuditLogFilter: AuditLogFilter;
   BlastDependent: Omit<BlastDependent, 'path' | 'vendor'> & { path: Array<ResolversParentTypes['BlastPathStep']>, vendor: ResolversParentTypes['Vendor'] };
   BlastPathStep: Omit<BlastPathStep, 'facility' | 'vendor'> & { facility?: Maybe<ResolversParentTypes['Facility']>, vendor?: Maybe<ResolversParentTypes['Vendor']> };
   BlastProviderInput: BlastProviderInput;
@@ -2431,14 +2887,18 @@ export type ResolversParentTypes = {
   ChipOrder: ChipOrder;
   Citation: CitationModel;
   CitationCount: CitationCount;
+  CitationInput: CitationInput;
   Concentration: Omit<Concentration, 'shares'> & { shares: Array<ResolversParentTypes['MarketShare']> };
   ConcentrationComparison: ConcentrationComparison;
   ConcentrationPoint: ConcentrationPoint;
   CountryCode: Scalars['CountryCode']['output'];
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   Date: Scalars['Date']['output'];
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   DateTimeRange: DateTimeRange;
+  DeletePayload: DeletePayload;
   Dependency: DependencyModel;
   DependencyConnection: DependencyConnectionModel;
   DependencyEdge: DependencyEdgeModel;
@@ -2447,7 +2907,9 @@ export type ResolversParentTypes = {
   Deployment: DeploymentModel;
   DeploymentConnection: DeploymentConnectionModel;
   DeploymentEdge: DeploymentEdgeModel;
+  DeploymentInput: DeploymentInput;
   DeploymentOrder: DeploymentOrder;
+  DeploymentPayload: Omit<DeploymentPayload, 'deployment'> & { deployment?: Maybe<ResolversParentTypes['Deployment']> };
   Disclosure: DisclosureModel;
   DisclosureConnection: DisclosureConnectionModel;
   DisclosureEdge: DisclosureEdgeModel;
@@ -2457,12 +2919,15 @@ export type ResolversParentTypes = {
   FacilityConnection: FacilityConnectionModel;
   FacilityEdge: FacilityEdgeModel;
   FacilityFilter: FacilityFilter;
+  FacilityInput: FacilityInput;
   FacilityOrder: FacilityOrder;
+  FacilityPayload: Omit<FacilityPayload, 'facility'> & { facility?: Maybe<ResolversParentTypes['Facility']> };
   Fact: ResolversInterfaceTypes<ResolversParentTypes>['Fact'];
   Float: Scalars['Float']['output'];
   FloatRange: FloatRange;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
   MarketEntity: Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversParentTypes['Vendor']> };
   MarketShare: Omit<MarketShare, 'entity'> & { entity: ResolversParentTypes['MarketEntity'] };
   Model: ModelModel;
@@ -2470,6 +2935,7 @@ export type ResolversParentTypes = {
   ModelEdge: ModelEdgeModel;
   ModelFilter: ModelFilter;
   ModelOrder: ModelOrder;
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeFloat: Scalars['NonNegativeFloat']['output'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
@@ -2487,6 +2953,8 @@ export type ResolversParentTypes = {
   RegulatoryEventEdge: RegulatoryEventEdgeModel;
   RegulatoryEventFilter: RegulatoryEventFilter;
   RegulatoryEventOrder: RegulatoryEventOrder;
+  RevokeApiKeyInput: RevokeApiKeyInput;
+  RevokeApiKeyPayload: Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   RiskComponent: Omit<RiskComponent, 'evidence'> & { evidence: Array<ResolversParentTypes['RiskEvidence']> };
   RiskEvidence: Omit<RiskEvidence, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> };
   RiskFilter: RiskFilter;
@@ -2515,6 +2983,51 @@ export type ResolversParentTypes = {
   VendorMarketShareOrder: VendorMarketShareOrder;
   VendorOrFacility: ResolversUnionTypes<ResolversParentTypes>['VendorOrFacility'];
   VendorOrder: VendorOrder;
+};
+
+export type ApiKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ApiRole'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiKeyConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyConnection'] = ResolversParentTypes['ApiKeyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApiKeyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type ApiKeyEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  entryId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type BlastDependentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BlastDependent'] = ResolversParentTypes['BlastDependent']> = {
@@ -2622,6 +3135,12 @@ export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<Resolve
   name: 'CountryCode';
 }
 
+export type CreateApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -2629,6 +3148,11 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeletePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeletePayload'] = ResolversParentTypes['DeletePayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
 
 export type DependencyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Dependency'] = ResolversParentTypes['Dependency']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
@@ -2680,6 +3204,11 @@ export type DeploymentConnectionResolvers<ContextType = RequestContext, ParentTy
 export type DeploymentEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeploymentEdge'] = ResolversParentTypes['DeploymentEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType>;
+};
+
+export type DeploymentPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeploymentPayload'] = ResolversParentTypes['DeploymentPayload']> = {
+  deployment?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type DisclosureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Disclosure'] = ResolversParentTypes['Disclosure']> = {
@@ -2757,9 +3286,18 @@ export type FacilityEdgeResolvers<ContextType = RequestContext, ParentType exten
   node?: Resolver<ResolversTypes['Facility'], ParentType, ContextType>;
 };
 
+export type FacilityPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FacilityPayload'] = ResolversParentTypes['FacilityPayload']> = {
+  facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type FactResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = {
   __resolveType: TypeResolveFn<'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
 };
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export type MarketEntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarketEntity'] = ResolversParentTypes['MarketEntity']> = {
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2804,8 +3342,19 @@ export type ModelEdgeResolvers<ContextType = RequestContext, ParentType extends 
   node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createDeployment?: Resolver<ResolversTypes['DeploymentPayload'], ParentType, ContextType, RequireFields<MutationCreateDeploymentArgs, 'input'>>;
+  createFacility?: Resolver<ResolversTypes['FacilityPayload'], ParentType, ContextType, RequireFields<MutationCreateFacilityArgs, 'input'>>;
+  deleteDeployment?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDeploymentArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteFacility?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteFacilityArgs, 'expectedUpdatedAt' | 'id'>>;
+  revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
+  updateDeployment?: Resolver<ResolversTypes['DeploymentPayload'], ParentType, ContextType, RequireFields<MutationUpdateDeploymentArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateFacility?: Resolver<ResolversTypes['FacilityPayload'], ParentType, ContextType, RequireFields<MutationUpdateFacilityArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+};
+
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Source' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiKey' | 'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Source' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
 };
 
 export interface NonNegativeFloatScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeFloat'], any> {
@@ -2861,6 +3410,8 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeRevoked'>>;
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   blastRadius?: Resolver<ResolversTypes['BlastRadius'], ParentType, ContextType, RequireFields<QueryBlastRadiusArgs, 'asOf' | 'maxDepth' | 'provider'>>;
   chip?: Resolver<Maybe<ResolversTypes['Chip']>, ParentType, ContextType, Partial<QueryChipArgs>>;
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, RequireFields<QueryChipsArgs, 'orderBy'>>;
@@ -2921,6 +3472,11 @@ export type RegulatoryEventConnectionResolvers<ContextType = RequestContext, Par
 export type RegulatoryEventEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegulatoryEventEdge'] = ResolversParentTypes['RegulatoryEventEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['RegulatoryEvent'], ParentType, ContextType>;
+};
+
+export type RevokeApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RevokeApiKeyPayload'] = ResolversParentTypes['RevokeApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type RiskComponentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskComponent'] = ResolversParentTypes['RiskComponent']> = {
@@ -2996,7 +3552,7 @@ export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
 }
 
 export type UserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -3074,6 +3630,12 @@ export type VendorOrFacilityResolvers<ContextType = RequestContext, ParentType e
 };
 
 export type Resolvers<ContextType = RequestContext> = {
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
+  ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   BlastDependent?: BlastDependentResolvers<ContextType>;
   BlastPathStep?: BlastPathStepResolvers<ContextType>;
   BlastRadius?: BlastRadiusResolvers<ContextType>;
@@ -3086,26 +3648,32 @@ export type Resolvers<ContextType = RequestContext> = {
   ConcentrationComparison?: ConcentrationComparisonResolvers<ContextType>;
   ConcentrationPoint?: ConcentrationPointResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
+  CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeletePayload?: DeletePayloadResolvers<ContextType>;
   Dependency?: DependencyResolvers<ContextType>;
   DependencyConnection?: DependencyConnectionResolvers<ContextType>;
   DependencyEdge?: DependencyEdgeResolvers<ContextType>;
   Deployment?: DeploymentResolvers<ContextType>;
   DeploymentConnection?: DeploymentConnectionResolvers<ContextType>;
   DeploymentEdge?: DeploymentEdgeResolvers<ContextType>;
+  DeploymentPayload?: DeploymentPayloadResolvers<ContextType>;
   Disclosure?: DisclosureResolvers<ContextType>;
   DisclosureConnection?: DisclosureConnectionResolvers<ContextType>;
   DisclosureEdge?: DisclosureEdgeResolvers<ContextType>;
   Facility?: FacilityResolvers<ContextType>;
   FacilityConnection?: FacilityConnectionResolvers<ContextType>;
   FacilityEdge?: FacilityEdgeResolvers<ContextType>;
+  FacilityPayload?: FacilityPayloadResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   MarketEntity?: MarketEntityResolvers<ContextType>;
   MarketShare?: MarketShareResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeFloat?: GraphQLScalarType;
   NonNegativeInt?: GraphQLScalarType;
@@ -3118,6 +3686,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RegulatoryEvent?: RegulatoryEventResolvers<ContextType>;
   RegulatoryEventConnection?: RegulatoryEventConnectionResolvers<ContextType>;
   RegulatoryEventEdge?: RegulatoryEventEdgeResolvers<ContextType>;
+  RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
   RiskComponent?: RiskComponentResolvers<ContextType>;
   RiskEvidence?: RiskEvidenceResolvers<ContextType>;
   RiskScore?: RiskScoreResolvers<ContextType>;
