@@ -53,6 +53,8 @@ export interface WriteSpec<Rec> {
   /** The natural key: record field to blame on DUPLICATE and the row property it becomes. */
   naturalKey: Array<{ field: string; key: string }>;
   children?: ChildrenSpec<Rec>;
+  /** Further checks of the column values (e.g. no cycle of parents); `selfId` is null on create. */
+  check?(db: Database, values: Record<string, unknown>, selfId: number | null): Promise<void>;
   /** Columns of other tables that refer to this one: deleting a row still referred to is IN_USE. */
   referencedBy: Array<{ column: AnyColumn; table: PgTable }>;
 }
@@ -142,6 +144,7 @@ async function prepare<Rec>(
   }
   refs.throwIfUnknown();
   await checkUnique(db, spec, values, selfId);
+  await spec.check?.(db, values, selfId);
   return { values, children, citations };
 }
 

@@ -87,6 +87,16 @@ export type ApiRole =
   /** Reads everything. */
   | 'READER';
 
+/** Which source to cite from which fact. */
+export type AttachSourceInput = {
+  /** Global id of the fact (a Vendor, Chip, Facility, Deployment, Outage, RegulatoryEvent, Disclosure, VendorMarketShare, Dependency or Model). */
+  fact: Scalars['ID']['input'];
+  /** Where in the source the fact is found (page, table, quote). */
+  locator?: InputMaybe<Scalars['String']['input']>;
+  /** URL of a source already in the database. */
+  url: Scalars['String']['input'];
+};
+
 /** What kind of write an audit entry records. */
 export type AuditAction =
   /** A row was deleted. */
@@ -293,6 +303,40 @@ export type ChipFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Fields of a Chip for createChip and updateChip, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type ChipInput = {
+  /** Dense BF16 TFLOPS (>= 0). */
+  bf16DenseTflops?: InputMaybe<Scalars['Float']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Slug of the designing vendor. */
+  designer?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the fabricating vendor. */
+  foundry?: InputMaybe<Scalars['String']['input']>;
+  /** Dense FP8 TFLOPS (>= 0). */
+  fp8DenseTflops?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory bandwidth in TB/s (> 0). */
+  memoryBandwidthTbps?: InputMaybe<Scalars['Float']['input']>;
+  /** On-package memory in GB (> 0). */
+  memoryGb?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory technology, e.g. HBM3e. */
+  memoryType?: InputMaybe<Scalars['String']['input']>;
+  /** Marketing name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Process node as the foundry names it, e.g. 4N. */
+  processNode?: InputMaybe<Scalars['String']['input']>;
+  /** Release date, YYYY-MM-DD. */
+  releaseDate?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Thermal design power in watts (> 0). */
+  tdpW?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** Order of a chip list; ties are broken by id. */
 export type ChipOrder = {
   /** Direction. */
@@ -311,6 +355,15 @@ export type ChipOrderField =
   | 'RELEASE_DATE'
   /** Thermal design power (unknown last). */
   | 'TDP_W';
+
+/** Result of createChip and updateChip. */
+export type ChipPayload = {
+  __typename?: 'ChipPayload';
+  /** The Chip as written; null when the input was refused. */
+  chip?: Maybe<Chip>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** A source cited by a fact, with where in the source the fact is found. */
 export type Citation = {
@@ -336,6 +389,17 @@ export type CitationInput = {
   locator?: InputMaybe<Scalars['String']['input']>;
   /** URL of a source already in the database (see createSource). */
   url: Scalars['String']['input'];
+};
+
+/** Result of attachSource and detachSource. */
+export type CitationPayload = {
+  __typename?: 'CitationPayload';
+  /** The citation as attached; null after a detach or a refusal. */
+  citation?: Maybe<Citation>;
+  /** The fact after the change; null when the input was refused. */
+  fact?: Maybe<Fact>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
 };
 
 /** Kinds of fact that cite sources. */
@@ -584,6 +648,30 @@ export type DependencyFilter = {
   provider?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** Fields of a Dependency for createDependency and updateDependency, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type DependencyInput = {
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Slug of the dependent vendor. */
+  dependent?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of dependency. */
+  kind?: InputMaybe<DependencyKind>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the providing facility. */
+  providerFacility?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the providing vendor (exactly one of providerVendor and providerFacility). */
+  providerVendor?: InputMaybe<Scalars['String']['input']>;
+  /** Start date, YYYY-MM-DD. */
+  since?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** End date, YYYY-MM-DD (not before since). */
+  until?: InputMaybe<Scalars['String']['input']>;
+  /** Share of the dependent's need this provider serves, 0..1. */
+  weight?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** What a provider supplies to a dependent vendor. */
 export type DependencyKind =
   /** The provider supplies its accelerators. */
@@ -617,6 +705,15 @@ export type DependencyOrderField =
   | 'SINCE'
   /** Weight (unknown last). */
   | 'WEIGHT';
+
+/** Result of createDependency and updateDependency. */
+export type DependencyPayload = {
+  __typename?: 'DependencyPayload';
+  /** The Dependency as written; null when the input was refused. */
+  dependency?: Maybe<Dependency>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** How many accelerators of one chip a facility holds as of a date; the latest row at or before a date is the count at that date. */
 export type Deployment = Fact & Node & {
@@ -705,6 +802,14 @@ export type DeploymentPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Which source to remove from which fact. */
+export type DetachSourceInput = {
+  /** Global id of the fact. */
+  fact: Scalars['ID']['input'];
+  /** URL of the source to remove. */
+  url: Scalars['String']['input'];
+};
+
 /** A figure about a vendor for a period: what it disclosed about its true costs and footprint, or what others estimated or measured. */
 export type Disclosure = Fact & Node & {
   __typename?: 'Disclosure';
@@ -770,6 +875,30 @@ export type DisclosureFilter = {
   vendorKind?: InputMaybe<Array<VendorKind>>;
 };
 
+/** Fields of a Disclosure for createDisclosure and updateDisclosure, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type DisclosureInput = {
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** How the figure was obtained. */
+  kind?: InputMaybe<DisclosureKind>;
+  /** What is measured. */
+  metric?: InputMaybe<DisclosureMetric>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the period, YYYY-MM-DD (not before periodStart). */
+  periodEnd?: InputMaybe<Scalars['String']['input']>;
+  /** First day of the period, YYYY-MM-DD. */
+  periodStart?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Unit of the figure. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** The figure. */
+  value?: InputMaybe<Scalars['Float']['input']>;
+  /** Slug of the disclosing vendor. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** How a figure came about. */
 export type DisclosureKind =
   /** Claimed by the vendor (press release, keynote, blog) without audit. */
@@ -828,6 +957,15 @@ export type DisclosureOrderField =
   | 'PERIOD_START'
   /** The figure (compare within one metric). */
   | 'VALUE';
+
+/** Result of createDisclosure and updateDisclosure. */
+export type DisclosurePayload = {
+  __typename?: 'DisclosurePayload';
+  /** The Disclosure as written; null when the input was refused. */
+  disclosure?: Maybe<Disclosure>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** A data-center facility or campus. */
 export type Facility = Fact & Node & {
@@ -1222,6 +1360,34 @@ export type ModelFilter = {
   smallestHardware?: InputMaybe<Array<HardwareClass>>;
 };
 
+/** Fields of a Model for createModel and updateModel, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type ModelInput = {
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Slug of the developing vendor. */
+  developer?: InputMaybe<Scalars['String']['input']>;
+  /** Licence name. */
+  licence?: InputMaybe<Scalars['String']['input']>;
+  /** Minimum memory to run it in GB (> 0). */
+  minMemoryGb?: InputMaybe<Scalars['Float']['input']>;
+  /** Display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the weights are published. */
+  openWeights?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Parameters in billions (> 0). */
+  parametersB?: InputMaybe<Scalars['Float']['input']>;
+  /** Release date, YYYY-MM-DD. */
+  releaseDate?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** Smallest class of hardware it runs on. */
+  smallestHardware?: InputMaybe<HardwareClass>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+};
+
 /** Order of a model list; ties are broken by id. */
 export type ModelOrder = {
   /** Direction. */
@@ -1243,6 +1409,15 @@ export type ModelOrderField =
   /** Release date (unknown last). */
   | 'RELEASE_DATE';
 
+/** Result of createModel and updateModel. */
+export type ModelPayload = {
+  __typename?: 'ModelPayload';
+  /** The Model as written; null when the input was refused. */
+  model?: Maybe<Model>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /**
  * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
  * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
@@ -1251,22 +1426,91 @@ export type ModelOrderField =
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Cites a source from a fact (EDITOR), with where in the source the fact is found; attaching a source the fact already cites replaces its locator. */
+  attachSource: CitationPayload;
   /** Creates an API key (ADMIN). The secret is in the payload once and never again: only its SHA-256 hash is stored. */
   createApiKey: CreateApiKeyPayload;
+  /** Creates a Chip (EDITOR). Every field the record format requires must be given. */
+  createChip: ChipPayload;
+  /** Creates a Dependency (EDITOR). Every field the record format requires must be given. */
+  createDependency: DependencyPayload;
   /** Creates a Deployment (EDITOR). Every field the record format requires must be given. */
   createDeployment: DeploymentPayload;
+  /** Creates a Disclosure (EDITOR). Every field the record format requires must be given. */
+  createDisclosure: DisclosurePayload;
   /** Creates a Facility (EDITOR). Every field the record format requires must be given. */
   createFacility: FacilityPayload;
+  /** Creates a Model (EDITOR). Every field the record format requires must be given. */
+  createModel: ModelPayload;
+  /** Creates an Outage (EDITOR). Every field the record format requires must be given. */
+  createOutage: OutagePayload;
+  /** Creates a RegulatoryEvent (EDITOR). Every field the record format requires must be given. */
+  createRegulatoryEvent: RegulatoryEventPayload;
+  /** Creates a Source (EDITOR). Every field the record format requires must be given. */
+  createSource: SourcePayload;
+  /** Creates a Vendor (EDITOR). Every field the record format requires must be given. */
+  createVendor: VendorPayload;
+  /** Creates a VendorMarketShare (EDITOR). Every field the record format requires must be given. */
+  createVendorMarketShare: VendorMarketSharePayload;
+  /** Deletes a Chip (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteChip: DeletePayload;
+  /** Deletes a Dependency (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteDependency: DeletePayload;
   /** Deletes a Deployment (EDITOR) and its citations; IN_USE while other rows refer to it. */
   deleteDeployment: DeletePayload;
+  /** Deletes a Disclosure (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteDisclosure: DeletePayload;
   /** Deletes a Facility (EDITOR) and its citations; IN_USE while other rows refer to it. */
   deleteFacility: DeletePayload;
+  /** Deletes a Model (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteModel: DeletePayload;
+  /** Deletes an Outage (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteOutage: DeletePayload;
+  /** Deletes a RegulatoryEvent (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteRegulatoryEvent: DeletePayload;
+  /** Deletes a Source (EDITOR); IN_USE while other rows refer to it. */
+  deleteSource: DeletePayload;
+  /** Deletes a Vendor (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteVendor: DeletePayload;
+  /** Deletes a VendorMarketShare (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteVendorMarketShare: DeletePayload;
+  /** Removes a source from a fact (EDITOR). A fact keeps at least one source: detaching the last one is refused with SOURCE_REQUIRED. */
+  detachSource: CitationPayload;
   /** Revokes an API key (ADMIN): from then on it is refused with UNAUTHENTICATED. Revoking twice is harmless. */
   revokeApiKey: RevokeApiKeyPayload;
+  /** Updates a Chip (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateChip: ChipPayload;
+  /** Updates a Dependency (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateDependency: DependencyPayload;
   /** Updates a Deployment (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
   updateDeployment: DeploymentPayload;
+  /** Updates a Disclosure (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateDisclosure: DisclosurePayload;
   /** Updates a Facility (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
   updateFacility: FacilityPayload;
+  /** Updates a Model (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateModel: ModelPayload;
+  /** Updates an Outage (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateOutage: OutagePayload;
+  /** Updates a RegulatoryEvent (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateRegulatoryEvent: RegulatoryEventPayload;
+  /** Updates a Source (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateSource: SourcePayload;
+  /** Updates a Vendor (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateVendor: VendorPayload;
+  /** Updates a VendorMarketShare (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateVendorMarketShare: VendorMarketSharePayload;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationAttachSourceArgs = {
+  input: AttachSourceInput;
 };
 
 
@@ -1287,8 +1531,41 @@ export type MutationCreateApiKeyArgs = {
  * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
  * as `userErrors` and writes nothing.
  */
+export type MutationCreateChipArgs = {
+  input: ChipInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateDependencyArgs = {
+  input: DependencyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
 export type MutationCreateDeploymentArgs = {
   input: DeploymentInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateDisclosureArgs = {
+  input: DisclosureInput;
 };
 
 
@@ -1309,7 +1586,109 @@ export type MutationCreateFacilityArgs = {
  * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
  * as `userErrors` and writes nothing.
  */
+export type MutationCreateModelArgs = {
+  input: ModelInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateOutageArgs = {
+  input: OutageInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateRegulatoryEventArgs = {
+  input: RegulatoryEventInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateSourceArgs = {
+  input: SourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateVendorArgs = {
+  input: VendorInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateVendorMarketShareArgs = {
+  input: VendorMarketShareInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteChipArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteDependencyArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
 export type MutationDeleteDeploymentArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteDisclosureArgs = {
   expectedUpdatedAt: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
 };
@@ -1333,8 +1712,117 @@ export type MutationDeleteFacilityArgs = {
  * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
  * as `userErrors` and writes nothing.
  */
+export type MutationDeleteModelArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteOutageArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteRegulatoryEventArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteSourceArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteVendorArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteVendorMarketShareArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDetachSourceArgs = {
+  input: DetachSourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
 export type MutationRevokeApiKeyArgs = {
   input: RevokeApiKeyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateChipArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: ChipInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateDependencyArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: DependencyInput;
 };
 
 
@@ -1357,10 +1845,101 @@ export type MutationUpdateDeploymentArgs = {
  * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
  * as `userErrors` and writes nothing.
  */
+export type MutationUpdateDisclosureArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: DisclosureInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
 export type MutationUpdateFacilityArgs = {
   expectedUpdatedAt: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
   input: FacilityInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateModelArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: ModelInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateOutageArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: OutageInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateRegulatoryEventArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: RegulatoryEventInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateSourceArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: SourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateVendorArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: VendorInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateVendorMarketShareArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: VendorMarketShareInput;
 };
 
 /** An object with an opaque, globally unique id that `node(id:)` can fetch again. */
@@ -1487,6 +2066,44 @@ export type OutageImpact = {
   vendor?: Maybe<Vendor>;
 };
 
+/** Who or what an outage hit, in a write: a vendor, a facility and/or a region (at least one). */
+export type OutageImpactInput = {
+  /** Slug of an affected facility. */
+  facility?: InputMaybe<Scalars['String']['input']>;
+  /** Name of an affected cloud region. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of an affected vendor. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of an Outage for createOutage and updateOutage, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type OutageInput = {
+  /** Root cause. */
+  cause?: InputMaybe<OutageCause>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** End, ISO 8601 timestamp with offset (not before startedAt). */
+  endedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who or what it hit (at least one); on update, replaces all impacts. */
+  impacts?: InputMaybe<Array<OutageImpactInput>>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Services affected. */
+  servicesAffected?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Uptime Institute severity, a whole number 1..5. */
+  severity?: InputMaybe<Scalars['Float']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Start, ISO 8601 timestamp with offset. */
+  startedAt?: InputMaybe<Scalars['String']['input']>;
+  /** What happened. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Short title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Order of an outage list; ties are broken by id. */
 export type OutageOrder = {
   /** Direction. */
@@ -1505,6 +2122,15 @@ export type OutageOrderField =
   | 'STARTED_AT'
   /** Title. */
   | 'TITLE';
+
+/** Result of createOutage and updateOutage. */
+export type OutagePayload = {
+  __typename?: 'OutagePayload';
+  /** The Outage as written; null when the input was refused. */
+  outage?: Maybe<Outage>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** Relay page information for a connection. */
 export type PageInfo = {
@@ -1922,6 +2548,38 @@ export type RegulatoryEventFilter = {
   vendor?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** Fields of a RegulatoryEvent for createRegulatoryEvent and updateRegulatoryEvent, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type RegulatoryEventInput = {
+  /** Announcement date, YYYY-MM-DD. */
+  announcedOn?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it. */
+  authority?: InputMaybe<Scalars['String']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Date it takes effect, YYYY-MM-DD. */
+  effectiveOn?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of instrument. */
+  instrument?: InputMaybe<RegulatoryInstrument>;
+  /** Country (ISO 3166-1), subdivision (ISO 3166-2) or EU. */
+  jurisdiction?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Stage in its lifecycle. */
+  stage?: InputMaybe<RegulatoryStage>;
+  /** Vendors and facilities it names; on update, replaces all subjects. */
+  subjects?: InputMaybe<RegulatoryEventSubjectsInput>;
+  /** What it says. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Short title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** What it is about (at least one). */
+  topics?: InputMaybe<Array<RegulatoryTopic>>;
+};
+
 /** Order of a regulatory event list; ties are broken by id. */
 export type RegulatoryEventOrder = {
   /** Direction. */
@@ -1942,6 +2600,23 @@ export type RegulatoryEventOrderField =
   | 'JURISDICTION'
   /** Title. */
   | 'TITLE';
+
+/** Result of createRegulatoryEvent and updateRegulatoryEvent. */
+export type RegulatoryEventPayload = {
+  __typename?: 'RegulatoryEventPayload';
+  /** The RegulatoryEvent as written; null when the input was refused. */
+  regulatoryEvent?: Maybe<RegulatoryEvent>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
+/** The vendors and facilities a regulatory event names, in a write (by slug). */
+export type RegulatoryEventSubjectsInput = {
+  /** Slugs of the facilities it names. */
+  facilities?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slugs of the vendors it names. */
+  vendors?: InputMaybe<Array<Scalars['String']['input']>>;
+};
 
 /** The legal form of a regulatory event. */
 export type RegulatoryInstrument =
@@ -2216,6 +2891,20 @@ export type SourceFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Fields of a Source for createSource and updateSource, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type SourceInput = {
+  /** Publication date, YYYY-MM-DD. */
+  publishedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Who published it. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** When the curator retrieved it, YYYY-MM-DD. */
+  retrievedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Title of the document. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Address of the document, http(s) (unique). */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Order of a source list; ties are broken by id. */
 export type SourceOrder = {
   /** Direction. */
@@ -2232,6 +2921,15 @@ export type SourceOrderField =
   | 'PUBLISHER'
   /** Title. */
   | 'TITLE';
+
+/** Result of createSource and updateSource. */
+export type SourcePayload = {
+  __typename?: 'SourcePayload';
+  /** The Source as written; null when the input was refused. */
+  source?: Maybe<Source>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** An error in the input of a mutation, returned in its payload (all-or-nothing: nothing was written). */
 export type UserError = {
@@ -2477,6 +3175,28 @@ export type VendorFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Fields of a Vendor for createVendor and updateVendor, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type VendorInput = {
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Headquarters country, ISO 3166-1 alpha-2. */
+  hqCountry?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of company it is. */
+  kind?: InputMaybe<VendorKind>;
+  /** Display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the parent vendor, if any. */
+  parent?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key: lower-case words joined by hyphens (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Home page (http or https URL). */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What role a vendor plays in the AI factory supply chain. */
 export type VendorKind =
   /** Designs AI accelerators. */
@@ -2561,6 +3281,32 @@ export type VendorMarketShareFilter = {
   vendor?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** Fields of a VendorMarketShare for createVendorMarketShare and updateVendorMarketShare, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type VendorMarketShareInput = {
+  /** What the share is measured on, e.g. revenue. */
+  basis?: InputMaybe<Scalars['String']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the period, YYYY-MM-DD (not before periodStart). */
+  periodEnd?: InputMaybe<Scalars['String']['input']>;
+  /** First day of the period, YYYY-MM-DD. */
+  periodStart?: InputMaybe<Scalars['String']['input']>;
+  /** Market segment slug, e.g. ai-accelerators. */
+  segment?: InputMaybe<Scalars['String']['input']>;
+  /** Share of the segment, 0..1 (share or value is required). */
+  share?: InputMaybe<Scalars['Float']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Unit of value. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** Value (>= 0) in `unit` (required with value). */
+  value?: InputMaybe<Scalars['Float']['input']>;
+  /** Slug of the vendor. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Order of a market-share list; ties are broken by id. */
 export type VendorMarketShareOrder = {
   /** Direction. */
@@ -2581,6 +3327,15 @@ export type VendorMarketShareOrderField =
   | 'SHARE'
   /** The value (unknown last). */
   | 'VALUE';
+
+/** Result of createVendorMarketShare and updateVendorMarketShare. */
+export type VendorMarketSharePayload = {
+  __typename?: 'VendorMarketSharePayload';
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+  /** The VendorMarketShare as written; null when the input was refused. */
+  vendorMarketShare?: Maybe<VendorMarketShare>;
+};
 
 /** A vendor or a facility (what a regulatory event names, or what a dependency's provider is). */
 export type VendorOrFacility = Facility | Vendor;
@@ -2603,6 +3358,15 @@ export type VendorOrderField =
   | 'NAME'
   /** Slug. */
   | 'SLUG';
+
+/** Result of createVendor and updateVendor. */
+export type VendorPayload = {
+  __typename?: 'VendorPayload';
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+  /** The Vendor as written; null when the input was refused. */
+  vendor?: Maybe<Vendor>;
+};
 
 
 
@@ -2717,6 +3481,7 @@ export type ResolversTypes = {
   ApiKeyConnection: ResolverTypeWrapper<ApiKeyConnectionModel>;
   ApiKeyEdge: ResolverTypeWrapper<ApiKeyEdgeModel>;
   ApiRole: ApiRole;
+  AttachSourceInput: AttachSourceInput;
   AuditAction: AuditAction;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
@@ -2731,11 +3496,14 @@ export type ResolversTypes = {
   ChipConnection: ResolverTypeWrapper<ChipConnectionModel>;
   ChipEdge: ResolverTypeWrapper<ChipEdgeModel>;
   ChipFilter: ChipFilter;
+  ChipInput: ChipInput;
   ChipOrder: ChipOrder;
   ChipOrderField: ChipOrderField;
+  ChipPayload: ResolverTypeWrapper<Omit<ChipPayload, 'chip'> & { chip?: Maybe<ResolversTypes['Chip']> }>;
   Citation: ResolverTypeWrapper<CitationModel>;
   CitationCount: ResolverTypeWrapper<CitationCount>;
   CitationInput: CitationInput;
+  CitationPayload: ResolverTypeWrapper<Omit<CitationPayload, 'citation' | 'fact'> & { citation?: Maybe<ResolversTypes['Citation']>, fact?: Maybe<ResolversTypes['Fact']> }>;
   CitedEntity: CitedEntity;
   Concentration: ResolverTypeWrapper<Omit<Concentration, 'shares'> & { shares: Array<ResolversTypes['MarketShare']> }>;
   ConcentrationClass: ConcentrationClass;
@@ -2757,9 +3525,11 @@ export type ResolversTypes = {
   DependencyConnection: ResolverTypeWrapper<DependencyConnectionModel>;
   DependencyEdge: ResolverTypeWrapper<DependencyEdgeModel>;
   DependencyFilter: DependencyFilter;
+  DependencyInput: DependencyInput;
   DependencyKind: DependencyKind;
   DependencyOrder: DependencyOrder;
   DependencyOrderField: DependencyOrderField;
+  DependencyPayload: ResolverTypeWrapper<Omit<DependencyPayload, 'dependency'> & { dependency?: Maybe<ResolversTypes['Dependency']> }>;
   Deployment: ResolverTypeWrapper<DeploymentModel>;
   DeploymentConnection: ResolverTypeWrapper<DeploymentConnectionModel>;
   DeploymentEdge: ResolverTypeWrapper<DeploymentEdgeModel>;
@@ -2767,14 +3537,17 @@ export type ResolversTypes = {
   DeploymentOrder: DeploymentOrder;
   DeploymentOrderField: DeploymentOrderField;
   DeploymentPayload: ResolverTypeWrapper<Omit<DeploymentPayload, 'deployment'> & { deployment?: Maybe<ResolversTypes['Deployment']> }>;
+  DetachSourceInput: DetachSourceInput;
   Disclosure: ResolverTypeWrapper<DisclosureModel>;
   DisclosureConnection: ResolverTypeWrapper<DisclosureConnectionModel>;
   DisclosureEdge: ResolverTypeWrapper<DisclosureEdgeModel>;
   DisclosureFilter: DisclosureFilter;
+  DisclosureInput: DisclosureInput;
   DisclosureKind: DisclosureKind;
   DisclosureMetric: DisclosureMetric;
   DisclosureOrder: DisclosureOrder;
   DisclosureOrderField: DisclosureOrderField;
+  DisclosurePayload: ResolverTypeWrapper<Omit<DisclosurePayload, 'disclosure'> & { disclosure?: Maybe<ResolversTypes['Disclosure']> }>;
   Facility: ResolverTypeWrapper<FacilityModel>;
   FacilityConnection: ResolverTypeWrapper<FacilityConnectionModel>;
   FacilityEdge: ResolverTypeWrapper<FacilityEdgeModel>;
@@ -2798,8 +3571,10 @@ export type ResolversTypes = {
   ModelConnection: ResolverTypeWrapper<ModelConnectionModel>;
   ModelEdge: ResolverTypeWrapper<ModelEdgeModel>;
   ModelFilter: ModelFilter;
+  ModelInput: ModelInput;
   ModelOrder: ModelOrder;
   ModelOrderField: ModelOrderField;
+  ModelPayload: ResolverTypeWrapper<Omit<ModelPayload, 'model'> & { model?: Maybe<ResolversTypes['Model']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeFloat: ResolverTypeWrapper<Scalars['NonNegativeFloat']['output']>;
@@ -2811,8 +3586,11 @@ export type ResolversTypes = {
   OutageEdge: ResolverTypeWrapper<OutageEdgeModel>;
   OutageFilter: OutageFilter;
   OutageImpact: ResolverTypeWrapper<OutageImpactModel>;
+  OutageImpactInput: OutageImpactInput;
+  OutageInput: OutageInput;
   OutageOrder: OutageOrder;
   OutageOrderField: OutageOrderField;
+  OutagePayload: ResolverTypeWrapper<Omit<OutagePayload, 'outage'> & { outage?: Maybe<ResolversTypes['Outage']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegulatedByFilter: RegulatedByFilter;
@@ -2820,8 +3598,11 @@ export type ResolversTypes = {
   RegulatoryEventConnection: ResolverTypeWrapper<RegulatoryEventConnectionModel>;
   RegulatoryEventEdge: ResolverTypeWrapper<RegulatoryEventEdgeModel>;
   RegulatoryEventFilter: RegulatoryEventFilter;
+  RegulatoryEventInput: RegulatoryEventInput;
   RegulatoryEventOrder: RegulatoryEventOrder;
   RegulatoryEventOrderField: RegulatoryEventOrderField;
+  RegulatoryEventPayload: ResolverTypeWrapper<Omit<RegulatoryEventPayload, 'regulatoryEvent'> & { regulatoryEvent?: Maybe<ResolversTypes['RegulatoryEvent']> }>;
+  RegulatoryEventSubjectsInput: RegulatoryEventSubjectsInput;
   RegulatoryInstrument: RegulatoryInstrument;
   RegulatoryStage: RegulatoryStage;
   RegulatoryTopic: RegulatoryTopic;
@@ -2844,8 +3625,10 @@ export type ResolversTypes = {
   SourceConnection: ResolverTypeWrapper<SourceConnectionModel>;
   SourceEdge: ResolverTypeWrapper<SourceEdgeModel>;
   SourceFilter: SourceFilter;
+  SourceInput: SourceInput;
   SourceOrder: SourceOrder;
   SourceOrderField: SourceOrderField;
+  SourcePayload: ResolverTypeWrapper<Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversTypes['Source']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UserError: ResolverTypeWrapper<UserError>;
@@ -2854,16 +3637,20 @@ export type ResolversTypes = {
   VendorConnection: ResolverTypeWrapper<VendorConnectionModel>;
   VendorEdge: ResolverTypeWrapper<VendorEdgeModel>;
   VendorFilter: VendorFilter;
+  VendorInput: VendorInput;
   VendorKind: VendorKind;
   VendorMarketShare: ResolverTypeWrapper<VendorMarketShareModel>;
   VendorMarketShareConnection: ResolverTypeWrapper<VendorMarketShareConnectionModel>;
   VendorMarketShareEdge: ResolverTypeWrapper<VendorMarketShareEdgeModel>;
   VendorMarketShareFilter: VendorMarketShareFilter;
+  VendorMarketShareInput: VendorMarketShareInput;
   VendorMarketShareOrder: VendorMarketShareOrder;
   VendorMarketShareOrderField: VendorMarketShareOrderField;
+  VendorMarketSharePayload: ResolverTypeWrapper<Omit<VendorMarketSharePayload, 'vendorMarketShare'> & { vendorMarketShare?: Maybe<ResolversTypes['VendorMarketShare']> }>;
   VendorOrFacility: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VendorOrFacility']>;
   VendorOrder: VendorOrder;
   VendorOrderField: VendorOrderField;
+  VendorPayload: ResolverTypeWrapper<Omit<VendorPayload, 'vendor'> & { vendor?: Maybe<ResolversTypes['Vendor']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2871,6 +3658,7 @@ export type ResolversParentTypes = {
   ApiKey: ApiKeyModel;
   ApiKeyConnection: ApiKeyConnectionModel;
   ApiKeyEdge: ApiKeyEdgeModel;
+  AttachSourceInput: AttachSourceInput;
   AuditEntry: AuditEntryModel;
   AuditEntryConnection: AuditEntryConnectionModel;
   AuditEntryEdge: AuditEntryEdgeModel;
@@ -2884,10 +3672,13 @@ export type ResolversParentTypes = {
   ChipConnection: ChipConnectionModel;
   ChipEdge: ChipEdgeModel;
   ChipFilter: ChipFilter;
+  ChipInput: ChipInput;
   ChipOrder: ChipOrder;
+  ChipPayload: Omit<ChipPayload, 'chip'> & { chip?: Maybe<ResolversParentTypes['Chip']> };
   Citation: CitationModel;
   CitationCount: CitationCount;
   CitationInput: CitationInput;
+  CitationPayload: Omit<CitationPayload, 'citation' | 'fact'> & { citation?: Maybe<ResolversParentTypes['Citation']>, fact?: Maybe<ResolversParentTypes['Fact']> };
   Concentration: Omit<Concentration, 'shares'> & { shares: Array<ResolversParentTypes['MarketShare']> };
   ConcentrationComparison: ConcentrationComparison;
   ConcentrationPoint: ConcentrationPoint;
@@ -2903,18 +3694,23 @@ export type ResolversParentTypes = {
   DependencyConnection: DependencyConnectionModel;
   DependencyEdge: DependencyEdgeModel;
   DependencyFilter: DependencyFilter;
+  DependencyInput: DependencyInput;
   DependencyOrder: DependencyOrder;
+  DependencyPayload: Omit<DependencyPayload, 'dependency'> & { dependency?: Maybe<ResolversParentTypes['Dependency']> };
   Deployment: DeploymentModel;
   DeploymentConnection: DeploymentConnectionModel;
   DeploymentEdge: DeploymentEdgeModel;
   DeploymentInput: DeploymentInput;
   DeploymentOrder: DeploymentOrder;
   DeploymentPayload: Omit<DeploymentPayload, 'deployment'> & { deployment?: Maybe<ResolversParentTypes['Deployment']> };
+  DetachSourceInput: DetachSourceInput;
   Disclosure: DisclosureModel;
   DisclosureConnection: DisclosureConnectionModel;
   DisclosureEdge: DisclosureEdgeModel;
   DisclosureFilter: DisclosureFilter;
+  DisclosureInput: DisclosureInput;
   DisclosureOrder: DisclosureOrder;
+  DisclosurePayload: Omit<DisclosurePayload, 'disclosure'> & { disclosure?: Maybe<ResolversParentTypes['Disclosure']> };
   Facility: FacilityModel;
   FacilityConnection: FacilityConnectionModel;
   FacilityEdge: FacilityEdgeModel;
@@ -2934,7 +3730,9 @@ export type ResolversParentTypes = {
   ModelConnection: ModelConnectionModel;
   ModelEdge: ModelEdgeModel;
   ModelFilter: ModelFilter;
+  ModelInput: ModelInput;
   ModelOrder: ModelOrder;
+  ModelPayload: Omit<ModelPayload, 'model'> & { model?: Maybe<ResolversParentTypes['Model']> };
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeFloat: Scalars['NonNegativeFloat']['output'];
@@ -2944,7 +3742,10 @@ export type ResolversParentTypes = {
   OutageEdge: OutageEdgeModel;
   OutageFilter: OutageFilter;
   OutageImpact: OutageImpactModel;
+  OutageImpactInput: OutageImpactInput;
+  OutageInput: OutageInput;
   OutageOrder: OutageOrder;
+  OutagePayload: Omit<OutagePayload, 'outage'> & { outage?: Maybe<ResolversParentTypes['Outage']> };
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegulatedByFilter: RegulatedByFilter;
@@ -2952,7 +3753,10 @@ export type ResolversParentTypes = {
   RegulatoryEventConnection: RegulatoryEventConnectionModel;
   RegulatoryEventEdge: RegulatoryEventEdgeModel;
   RegulatoryEventFilter: RegulatoryEventFilter;
+  RegulatoryEventInput: RegulatoryEventInput;
   RegulatoryEventOrder: RegulatoryEventOrder;
+  RegulatoryEventPayload: Omit<RegulatoryEventPayload, 'regulatoryEvent'> & { regulatoryEvent?: Maybe<ResolversParentTypes['RegulatoryEvent']> };
+  RegulatoryEventSubjectsInput: RegulatoryEventSubjectsInput;
   RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeApiKeyPayload: Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   RiskComponent: Omit<RiskComponent, 'evidence'> & { evidence: Array<ResolversParentTypes['RiskEvidence']> };
@@ -2968,7 +3772,9 @@ export type ResolversParentTypes = {
   SourceConnection: SourceConnectionModel;
   SourceEdge: SourceEdgeModel;
   SourceFilter: SourceFilter;
+  SourceInput: SourceInput;
   SourceOrder: SourceOrder;
+  SourcePayload: Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
   String: Scalars['String']['output'];
   URL: Scalars['URL']['output'];
   UserError: UserError;
@@ -2976,13 +3782,17 @@ export type ResolversParentTypes = {
   VendorConnection: VendorConnectionModel;
   VendorEdge: VendorEdgeModel;
   VendorFilter: VendorFilter;
+  VendorInput: VendorInput;
   VendorMarketShare: VendorMarketShareModel;
   VendorMarketShareConnection: VendorMarketShareConnectionModel;
   VendorMarketShareEdge: VendorMarketShareEdgeModel;
   VendorMarketShareFilter: VendorMarketShareFilter;
+  VendorMarketShareInput: VendorMarketShareInput;
   VendorMarketShareOrder: VendorMarketShareOrder;
+  VendorMarketSharePayload: Omit<VendorMarketSharePayload, 'vendorMarketShare'> & { vendorMarketShare?: Maybe<ResolversParentTypes['VendorMarketShare']> };
   VendorOrFacility: ResolversUnionTypes<ResolversParentTypes>['VendorOrFacility'];
   VendorOrder: VendorOrder;
+  VendorPayload: Omit<VendorPayload, 'vendor'> & { vendor?: Maybe<ResolversParentTypes['Vendor']> };
 };
 
 export type ApiKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -3086,6 +3896,11 @@ export type ChipEdgeResolvers<ContextType = RequestContext, ParentType extends R
   node?: Resolver<ResolversTypes['Chip'], ParentType, ContextType>;
 };
 
+export type ChipPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChipPayload'] = ResolversParentTypes['ChipPayload']> = {
+  chip?: Resolver<Maybe<ResolversTypes['Chip']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
   locator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
@@ -3094,6 +3909,12 @@ export type CitationResolvers<ContextType = RequestContext, ParentType extends R
 export type CitationCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CitationCount'] = ResolversParentTypes['CitationCount']> = {
   count?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['CitedEntity'], ParentType, ContextType>;
+};
+
+export type CitationPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CitationPayload'] = ResolversParentTypes['CitationPayload']> = {
+  citation?: Resolver<Maybe<ResolversTypes['Citation']>, ParentType, ContextType>;
+  fact?: Resolver<Maybe<ResolversTypes['Fact']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type ConcentrationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Concentration'] = ResolversParentTypes['Concentration']> = {
@@ -3181,6 +4002,11 @@ export type DependencyEdgeResolvers<ContextType = RequestContext, ParentType ext
   node?: Resolver<ResolversTypes['Dependency'], ParentType, ContextType>;
 };
 
+export type DependencyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DependencyPayload'] = ResolversParentTypes['DependencyPayload']> = {
+  dependency?: Resolver<Maybe<ResolversTypes['Dependency']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DeploymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Deployment'] = ResolversParentTypes['Deployment']> = {
   acceleratorCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
   asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -3237,6 +4063,11 @@ export type DisclosureConnectionResolvers<ContextType = RequestContext, ParentTy
 export type DisclosureEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DisclosureEdge'] = ResolversParentTypes['DisclosureEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType>;
+};
+
+export type DisclosurePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DisclosurePayload'] = ResolversParentTypes['DisclosurePayload']> = {
+  disclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type FacilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Facility'] = ResolversParentTypes['Facility']> = {
@@ -3342,15 +4173,49 @@ export type ModelEdgeResolvers<ContextType = RequestContext, ParentType extends 
   node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
 };
 
+export type ModelPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ModelPayload'] = ResolversParentTypes['ModelPayload']> = {
+  model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  attachSource?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationAttachSourceArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createChip?: Resolver<ResolversTypes['ChipPayload'], ParentType, ContextType, RequireFields<MutationCreateChipArgs, 'input'>>;
+  createDependency?: Resolver<ResolversTypes['DependencyPayload'], ParentType, ContextType, RequireFields<MutationCreateDependencyArgs, 'input'>>;
   createDeployment?: Resolver<ResolversTypes['DeploymentPayload'], ParentType, ContextType, RequireFields<MutationCreateDeploymentArgs, 'input'>>;
+  createDisclosure?: Resolver<ResolversTypes['DisclosurePayload'], ParentType, ContextType, RequireFields<MutationCreateDisclosureArgs, 'input'>>;
   createFacility?: Resolver<ResolversTypes['FacilityPayload'], ParentType, ContextType, RequireFields<MutationCreateFacilityArgs, 'input'>>;
+  createModel?: Resolver<ResolversTypes['ModelPayload'], ParentType, ContextType, RequireFields<MutationCreateModelArgs, 'input'>>;
+  createOutage?: Resolver<ResolversTypes['OutagePayload'], ParentType, ContextType, RequireFields<MutationCreateOutageArgs, 'input'>>;
+  createRegulatoryEvent?: Resolver<ResolversTypes['RegulatoryEventPayload'], ParentType, ContextType, RequireFields<MutationCreateRegulatoryEventArgs, 'input'>>;
+  createSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
+  createVendor?: Resolver<ResolversTypes['VendorPayload'], ParentType, ContextType, RequireFields<MutationCreateVendorArgs, 'input'>>;
+  createVendorMarketShare?: Resolver<ResolversTypes['VendorMarketSharePayload'], ParentType, ContextType, RequireFields<MutationCreateVendorMarketShareArgs, 'input'>>;
+  deleteChip?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteChipArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteDependency?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDependencyArgs, 'expectedUpdatedAt' | 'id'>>;
   deleteDeployment?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDeploymentArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteDisclosure?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDisclosureArgs, 'expectedUpdatedAt' | 'id'>>;
   deleteFacility?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteFacilityArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteModel?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteModelArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteOutage?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteOutageArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteRegulatoryEvent?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteRegulatoryEventArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteSource?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteSourceArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteVendor?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVendorArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteVendorMarketShare?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVendorMarketShareArgs, 'expectedUpdatedAt' | 'id'>>;
+  detachSource?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationDetachSourceArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
+  updateChip?: Resolver<ResolversTypes['ChipPayload'], ParentType, ContextType, RequireFields<MutationUpdateChipArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateDependency?: Resolver<ResolversTypes['DependencyPayload'], ParentType, ContextType, RequireFields<MutationUpdateDependencyArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateDeployment?: Resolver<ResolversTypes['DeploymentPayload'], ParentType, ContextType, RequireFields<MutationUpdateDeploymentArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateDisclosure?: Resolver<ResolversTypes['DisclosurePayload'], ParentType, ContextType, RequireFields<MutationUpdateDisclosureArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateFacility?: Resolver<ResolversTypes['FacilityPayload'], ParentType, ContextType, RequireFields<MutationUpdateFacilityArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateModel?: Resolver<ResolversTypes['ModelPayload'], ParentType, ContextType, RequireFields<MutationUpdateModelArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateOutage?: Resolver<ResolversTypes['OutagePayload'], ParentType, ContextType, RequireFields<MutationUpdateOutageArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateRegulatoryEvent?: Resolver<ResolversTypes['RegulatoryEventPayload'], ParentType, ContextType, RequireFields<MutationUpdateRegulatoryEventArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateVendor?: Resolver<ResolversTypes['VendorPayload'], ParentType, ContextType, RequireFields<MutationUpdateVendorArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateVendorMarketShare?: Resolver<ResolversTypes['VendorMarketSharePayload'], ParentType, ContextType, RequireFields<MutationUpdateVendorMarketShareArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -3400,6 +4265,11 @@ export type OutageImpactResolvers<ContextType = RequestContext, ParentType exten
   facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
+};
+
+export type OutagePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OutagePayload'] = ResolversParentTypes['OutagePayload']> = {
+  outage?: Resolver<Maybe<ResolversTypes['Outage']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3474,6 +4344,11 @@ export type RegulatoryEventEdgeResolvers<ContextType = RequestContext, ParentTyp
   node?: Resolver<ResolversTypes['RegulatoryEvent'], ParentType, ContextType>;
 };
 
+export type RegulatoryEventPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegulatoryEventPayload'] = ResolversParentTypes['RegulatoryEventPayload']> = {
+  regulatoryEvent?: Resolver<Maybe<ResolversTypes['RegulatoryEvent']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type RevokeApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RevokeApiKeyPayload'] = ResolversParentTypes['RevokeApiKeyPayload']> = {
   apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -3545,6 +4420,11 @@ export type SourceConnectionResolvers<ContextType = RequestContext, ParentType e
 export type SourceEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SourceEdge'] = ResolversParentTypes['SourceEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type SourcePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SourcePayload'] = ResolversParentTypes['SourcePayload']> = {
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
@@ -3625,8 +4505,18 @@ export type VendorMarketShareEdgeResolvers<ContextType = RequestContext, ParentT
   node?: Resolver<ResolversTypes['VendorMarketShare'], ParentType, ContextType>;
 };
 
+export type VendorMarketSharePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VendorMarketSharePayload'] = ResolversParentTypes['VendorMarketSharePayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  vendorMarketShare?: Resolver<Maybe<ResolversTypes['VendorMarketShare']>, ParentType, ContextType>;
+};
+
 export type VendorOrFacilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VendorOrFacility'] = ResolversParentTypes['VendorOrFacility']> = {
   __resolveType: TypeResolveFn<'Facility' | 'Vendor', ParentType, ContextType>;
+};
+
+export type VendorPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VendorPayload'] = ResolversParentTypes['VendorPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  vendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = RequestContext> = {
@@ -3642,8 +4532,10 @@ export type Resolvers<ContextType = RequestContext> = {
   Chip?: ChipResolvers<ContextType>;
   ChipConnection?: ChipConnectionResolvers<ContextType>;
   ChipEdge?: ChipEdgeResolvers<ContextType>;
+  ChipPayload?: ChipPayloadResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   CitationCount?: CitationCountResolvers<ContextType>;
+  CitationPayload?: CitationPayloadResolvers<ContextType>;
   Concentration?: ConcentrationResolvers<ContextType>;
   ConcentrationComparison?: ConcentrationComparisonResolvers<ContextType>;
   ConcentrationPoint?: ConcentrationPointResolvers<ContextType>;
@@ -3655,6 +4547,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Dependency?: DependencyResolvers<ContextType>;
   DependencyConnection?: DependencyConnectionResolvers<ContextType>;
   DependencyEdge?: DependencyEdgeResolvers<ContextType>;
+  DependencyPayload?: DependencyPayloadResolvers<ContextType>;
   Deployment?: DeploymentResolvers<ContextType>;
   DeploymentConnection?: DeploymentConnectionResolvers<ContextType>;
   DeploymentEdge?: DeploymentEdgeResolvers<ContextType>;
@@ -3662,6 +4555,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Disclosure?: DisclosureResolvers<ContextType>;
   DisclosureConnection?: DisclosureConnectionResolvers<ContextType>;
   DisclosureEdge?: DisclosureEdgeResolvers<ContextType>;
+  DisclosurePayload?: DisclosurePayloadResolvers<ContextType>;
   Facility?: FacilityResolvers<ContextType>;
   FacilityConnection?: FacilityConnectionResolvers<ContextType>;
   FacilityEdge?: FacilityEdgeResolvers<ContextType>;
@@ -3673,6 +4567,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;
+  ModelPayload?: ModelPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeFloat?: GraphQLScalarType;
@@ -3681,11 +4576,13 @@ export type Resolvers<ContextType = RequestContext> = {
   OutageConnection?: OutageConnectionResolvers<ContextType>;
   OutageEdge?: OutageEdgeResolvers<ContextType>;
   OutageImpact?: OutageImpactResolvers<ContextType>;
+  OutagePayload?: OutagePayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegulatoryEvent?: RegulatoryEventResolvers<ContextType>;
   RegulatoryEventConnection?: RegulatoryEventConnectionResolvers<ContextType>;
   RegulatoryEventEdge?: RegulatoryEventEdgeResolvers<ContextType>;
+  RegulatoryEventPayload?: RegulatoryEventPayloadResolvers<ContextType>;
   RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
   RiskComponent?: RiskComponentResolvers<ContextType>;
   RiskEvidence?: RiskEvidenceResolvers<ContextType>;
@@ -3696,6 +4593,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
+  SourcePayload?: SourcePayloadResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
   Vendor?: VendorResolvers<ContextType>;
@@ -3704,6 +4602,8 @@ export type Resolvers<ContextType = RequestContext> = {
   VendorMarketShare?: VendorMarketShareResolvers<ContextType>;
   VendorMarketShareConnection?: VendorMarketShareConnectionResolvers<ContextType>;
   VendorMarketShareEdge?: VendorMarketShareEdgeResolvers<ContextType>;
+  VendorMarketSharePayload?: VendorMarketSharePayloadResolvers<ContextType>;
   VendorOrFacility?: VendorOrFacilityResolvers<ContextType>;
+  VendorPayload?: VendorPayloadResolvers<ContextType>;
 };
 
