@@ -39,4 +39,11 @@ export async function lastAudit(db: Database, n = 1) {
   return db.select().from(auditLog).orderBy(sql`${auditLog.id} desc`).limit(n);
 }
 
+/** The newest audit row, with before/after as plain objects (throws when the log is empty). */
+export async function newestAudit(db: Database) {
+  const [row] = await lastAudit(db);
+  if (!row) throw new Error("audit_log is empty");
+  return row as typeof row & { before: any; after: any };
+}
+
 export const tableName = getTableName;
