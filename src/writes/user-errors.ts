@@ -71,7 +71,7 @@ export function fromZodIssue(
   let code: UserErrorCode = "INVALID";
   if (issue.path[0] === "sources" && issue.path.length === 1 && (issue.code === "too_small" || at == null)) {
     code = "SOURCE_REQUIRED";
-  } else if (issue.code === "invalid_type" && at === undefined) {
+  } else if (at === undefined && issue.code !== "custom") {
     code = "REQUIRED";
   } else if (issue.code === "custom") {
     const given = (issue.params as { code?: string } | undefined)?.code;
