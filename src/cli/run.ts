@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { type DatabaseHandle, DatabaseOpenError, safeUrl } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { openConfiguredDatabase } from "../db/open.ts";
+import { exportFormats, exportTo, isExportFormat } from "../interchange/export.ts";
 import { SeedError, seedCurated } from "../seed/curated.ts";
 import { seedSynthetic } from "../synthetic/index.ts";
 import { databaseStatus } from "./status.ts";
@@ -77,12 +78,19 @@ export async function runCli(argv: string[], io: CliIo = processIo, env = proces
         synthetic: { type: "boolean" },
         scale: { type: "string" },
         seed: { type: "string" },
+        format: { type: "string" },
+        out: { type: "string" },
+        "dry-run": { type: "boolean" },
       },
     });
     const [command, ...rest] = positionals;
     if (values.help || command === "help" || command === undefined) {
       io.out(usage);
       return command === undefined && !values.help ? exitCodes.usage : exitCodes.ok;
+    }
+    if (command === "export") return await runInterchange(command, rest, values, io, env);
+    if (values.format || values.out || values["dry-run"]) {
+      throw new UsageError(`--format and --out only apply to "export", --dry-run to "import"`);
     }
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     if (!["migrate", "seed", "status"].includes(command))
@@ -140,6 +148,36 @@ export async function runCli(argv: string[], io: CliIo = processIo, env = proces
     return exitCodes.ok;
   } catch (error) {
     return report(error, io);
+  }
+}
+
+/** `export` and `import` (src/interchange): parse their options, then run on the configured database. */
+async function runInterchange(
+  command: "export",
+  rest: string[],
+  values: { format?: string; out?: string; "dry-run"?: boolean; [k: string]: unknown },
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const others = ["dir", "synthetic", "scale", "seed", "json"].filter((k) => values[k] !== undefined);
+  if (others.length > 0) throw new UsageError(`--${others[0]} does not apply to "${command}"`);
+  {
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    if (values["dry-run"]) throw new UsageError(`--dry-run only applies to "import"`);
+    const format = values.format;
+    if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${exportFormats.join(", ")}`);
+    if (!values.out)
+      throw new UsageError("--out PATH is required (a file for json, a folder for csv and yaml)");
+    const out = resolve(values.out);
+    const handle = await open(loadConfig(env));
+    try {
+      await migrate(handle);
+      const counts = await exportTo(handle.db, format, out);
+      io.out(`exported ${format} to ${out}:\n${table(counts)}`);
+    } finally {
+      await handle.close();
+    }
+    return exitCodes.ok;
   }
 }
 

@@ -8,6 +8,9 @@ Commands:
   seed [--dir DIR]                     migrate, then load the curated seed (seeds/ or DIR); idempotent
   seed --synthetic --scale N [--seed S]
                                        migrate, then bulk-load deterministic synthetic data
+  export --format json|csv|yaml --out PATH
+                                       write every curated record (a file for json, a folder
+                                       for csv and yaml; yaml is a valid seed --dir)
   status [--json]                      backend, location, migrations and row counts per table
 
 Options:

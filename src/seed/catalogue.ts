@@ -24,7 +24,7 @@ const s = (v: unknown) => (v == null ? "" : String(v));
 const bySlug = (raw: Raw) => (typeof raw.slug === "string" ? raw.slug : undefined);
 
 /** The folder, schema and natural key (as text) of each entity; keys match seeds/README.md. */
-const entities = {
+export const entities = {
   sources: { folder: "sources", schema: r.sourceRecord, key: (x: Raw) => s(x.url) || undefined },
   vendors: { folder: "vendors", schema: r.vendorRecord, key: bySlug },
   chips: { folder: "chips", schema: r.chipRecord, key: bySlug },
