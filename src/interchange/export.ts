@@ -16,10 +16,36 @@ export type ExportFormat = (typeof exportFormats)[number];
 const batchSize = 1_000;
 
 /**
+ * Calls `onRecord` with every record of `entity` in canonical form and natural-key order, read
+ * through a server-side cursor `batchSize` rows at a time (the same on both backends), so memory
+ * holds one batch whatever the table size. Call inside a transaction.
+ */
+export async function streamEntity(
+  tx: Database,
+  entity: EntityName,
+  onRecord: (record: Record<string, unknown>) => Promise<void> | void,
+): Promise<number> {
+  let n = 0;
+  await tx.execute(sql`declare interchange_export no scroll cursor for ${exportQuery(entity)}`);
+  for (;;) {
+    const rows = await queryRows<{ r: string }>(
+      tx,
+      sql.raw(`fetch forward ${batchSize} from interchange_export`),
+    );
+    for (const row of rows) {
+      await onRecord(canonicalRecord(entity, JSON.parse(row.r)));
+      n++;
+    }
+    if (rows.length < batchSize) break;
+  }
+  await tx.execute(sql`close interchange_export`);
+  return n;
+}
+
+/**
  * Streams every curated record of the database to `sink`, entity by entity in dependency order and
- * each entity in natural-key order, from one read-only repeatable-read transaction (a consistent
- * snapshot). Rows are read through a server-side cursor `batchSize` at a time on both backends, so
- * the process never holds more than one batch. Returns the record count per entity.
+ * each entity in natural-key order (streamEntity), from one read-only repeatable-read transaction
+ * (a consistent snapshot). Returns the record count per entity.
  */
 export async function exportRecords(db: Database, sink: RecordSink): Promise<Record<EntityName, number>> {
   const counts = {} as Record<EntityName, number>;
@@ -28,22 +54,8 @@ export async function exportRecords(db: Database, sink: RecordSink): Promise<Rec
       const t = tx as unknown as Database;
       for (const entity of entityNames) {
         await sink.begin(entity);
-        let n = 0;
-        await t.execute(sql`declare interchange_export no scroll cursor for ${exportQuery(entity)}`);
-        for (;;) {
-          const rows = await queryRows<{ r: string }>(
-            t,
-            sql.raw(`fetch forward ${batchSize} from interchange_export`),
-          );
-          for (const row of rows) {
-            await sink.record(entity, canonicalRecord(entity, JSON.parse(row.r)));
-            n++;
-          }
-          if (rows.length < batchSize) break;
-        }
-        await t.execute(sql`close interchange_export`);
+        counts[entity] = await streamEntity(t, entity, (record) => sink.record(entity, record));
         await sink.end(entity);
-        counts[entity] = n;
       }
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },

@@ -54,7 +54,7 @@ function ordered<K extends string>(earlier: K, later: K, message: string) {
     const a = record[earlier];
     const b = record[later];
     if (a != null && b != null && Date.parse(b) < Date.parse(a)) {
-      ctx.addIssue({ code: "custom", path: [later], message });
+      ctx.addIssue({ code: "custom", path: [later], message, params: { problem: "DATES_OUT_OF_ORDER" } });
     }
   };
 }
@@ -222,10 +222,20 @@ export const marketShareRecord = z
   })
   .superRefine((m, ctx) => {
     if (m.share == null && m.value == null) {
-      ctx.addIssue({ code: "custom", path: ["share"], message: "share or value is required" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["share"],
+        message: "share or value is required",
+        params: { problem: "REQUIRED" },
+      });
     }
     if (m.value != null && m.unit == null) {
-      ctx.addIssue({ code: "custom", path: ["unit"], message: "is required with value" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["unit"],
+        message: "is required with value",
+        params: { problem: "REQUIRED" },
+      });
     }
     ordered("periodStart", "periodEnd", "must not be before periodStart")(m, ctx);
   });
