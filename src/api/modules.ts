@@ -2,6 +2,7 @@ import { chipModule } from "../chips/module.ts";
 import { disclosureModule } from "../disclosures/module.ts";
 import { facilityModule } from "../facilities/module.ts";
 import { indexModule } from "../indices/module.ts";
+import { interchangeModule } from "../interchange/module.ts";
 import { marketModule } from "../market/module.ts";
 import { modelModule } from "../models/module.ts";
 import { outageModule } from "../outages/module.ts";
@@ -26,4 +27,5 @@ export const modules = [
   marketModule,
   modelModule,
   indexModule,
+  interchangeModule,
 ] as const;

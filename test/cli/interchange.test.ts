@@ -55,12 +55,13 @@ describe(`hyperscope export/import CLI (${testBackend()})`, () => {
 
   beforeAll(async () => {
     if (testBackend() === "postgres" && adminUrl) {
-      const envs = [];
+      const envs: Record<string, string>[] = [];
       for (const name of names) {
         await createPostgresTemplate(adminUrl, name, async () => {});
         envs.push({ DATABASE_URL: withDatabase(adminUrl, name) });
       }
-      [source, target] = envs as [Record<string, string>, Record<string, string>];
+      source = envs[0] ?? {};
+      target = envs[1] ?? {};
     } else {
       source = { DATA_DIR: join(dir, "a") };
       target = { DATA_DIR: join(dir, "b") };

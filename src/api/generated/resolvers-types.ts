@@ -872,6 +872,105 @@ export type HardwareClass =
   /** A workstation with one or a few professional GPUs. */
   | 'WORKSTATION';
 
+/** What an import did (or, in a dry run, would do) to the records of one entity. */
+export type ImportEntityCounts = {
+  __typename?: 'ImportEntityCounts';
+  /** Records new to the database. */
+  created: Scalars['Int']['output'];
+  /** The entity, as named in the document (`sources`, `vendors`, ..., `regulatoryEvents`, `marketShares`, `dependencies`). */
+  entity: Scalars['String']['output'];
+  /** Records identical to the database: writing them changes nothing and audits nothing. */
+  unchanged: Scalars['Int']['output'];
+  /** Records that exist (same natural key) and differ from the database. */
+  updated: Scalars['Int']['output'];
+};
+
+/** Stable codes of import problems. */
+export type ImportErrorCode =
+  /** The database refused a record (a constraint the checks above do not cover). */
+  | 'CONSTRAINT_VIOLATION'
+  /** A date or time precedes the one it must follow (e.g. endedAt before startedAt). */
+  | 'DATES_OUT_OF_ORDER'
+  /** A second record with the same natural key (e.g. a duplicate slug). */
+  | 'DUPLICATE_KEY'
+  /** The same source cited twice by one record. */
+  | 'DUPLICATE_SOURCE'
+  /** A value is malformed (slug, date, timestamp, URL, country code...). */
+  | 'INVALID_FORMAT'
+  /** The document does not parse as its format. */
+  | 'INVALID_SYNTAX'
+  /** A value is not one of the allowed values, or breaks a rule between fields. */
+  | 'INVALID_VALUE'
+  /** A fact record without any source (provenance is mandatory). */
+  | 'MISSING_SOURCE'
+  /** A number or list size is outside its allowed range. */
+  | 'OUT_OF_RANGE'
+  /** A required field is missing. */
+  | 'REQUIRED'
+  /** The document is over the size limit; it was not parsed. */
+  | 'TOO_LARGE'
+  /** A field (or entity) that the format does not have. */
+  | 'UNKNOWN_FIELD'
+  /** A reference to a vendor, chip or facility slug neither in the document nor in the database. */
+  | 'UNKNOWN_REFERENCE'
+  /** A citation of a source URL neither in the document's sources nor in the database. */
+  | 'UNKNOWN_SOURCE'
+  /** A value has the wrong type (e.g. text where a number belongs). */
+  | 'WRONG_TYPE';
+
+/** A bulk import: the document text, its format, and whether it is a dry run. */
+export type ImportFactsInput = {
+  /**
+   * The document text (at most 1 MiB in UTF-8). Entities are optional: a document with only
+   * `facilities` updates facilities and leaves everything else alone.
+   */
+  document: Scalars['String']['input'];
+  /** When true, everything is checked and counted as for a real import, then nothing is written. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The format of `document`. */
+  format: InterchangeFormat;
+};
+
+/** The result of importFacts: per-entity counts when the document was accepted, or every problem. */
+export type ImportFactsPayload = {
+  __typename?: 'ImportFactsPayload';
+  /** True when the records were written (not a dry run and no userErrors). */
+  applied: Scalars['Boolean']['output'];
+  /** One entry per entity in dependency order; empty when the document was refused. */
+  counts: Array<ImportEntityCounts>;
+  /** True when this was a dry run (nothing written, whatever the outcome). */
+  dryRun: Scalars['Boolean']['output'];
+  /** Every problem of the document; when not empty, nothing was written. */
+  userErrors: Array<ImportUserError>;
+};
+
+/** One problem of an imported document: where (entity, record, field) and what. */
+export type ImportUserError = {
+  __typename?: 'ImportUserError';
+  /** What is wrong, for a program. */
+  code: ImportErrorCode;
+  /** The entity of the offending record, when the problem is in a record. */
+  entity?: Maybe<Scalars['String']['output']>;
+  /**
+   * Path of the offending value in the document, e.g. ["facilities", "3", "pue"] (the record index
+   * counts from 1); ["document"] when the document as a whole is at fault.
+   */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** The offending record's natural key (slug, URL, or composite key), when it has one. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** What is wrong, for a human (with the record's natural key when it has one). */
+  message: Scalars['String']['output'];
+  /** The 1-based index of the offending record within its entity's list. */
+  record?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The text format of an importFacts document. */
+export type InterchangeFormat =
+  /** One JSON document `{ "format": "hyperscope-interchange/1", "sources": [...], "vendors": [...], ... }`. */
+  | 'JSON'
+  /** The same document as YAML (a mapping of entity names to lists of records). */
+  | 'YAML';
+
 /** Who holds a market share. */
 export type MarketEntity = {
   __typename?: 'MarketEntity';
@@ -998,6 +1097,32 @@ export type ModelOrderField =
   | 'PARAMETERS_B'
   /** Release date (unknown last). */
   | 'RELEASE_DATE';
+
+/**
+ * Writes. Each mutation needs an API key (`Authorization: Bearer <key>`) with a high enough role and
+ * runs in one transaction; bad input comes back as `userErrors` and writes nothing.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Imports a bulk document of curated facts (EDITOR): the JSON export document of `hyperscope
+   * export --format json`, or the same document in YAML. Records are upserted by natural key
+   * (slugs; e.g. a deployment by facility, chip and asOf), references are by slug and may name rows
+   * already in the database, sources are cited by URL. All or nothing: any bad record refuses the
+   * whole document and every problem is listed in `userErrors`. Documents over 1 MiB (UTF-8) are
+   * refused before they are parsed. Every written row lands in the audit log (actor `key:<id>`).
+   */
+  importFacts: ImportFactsPayload;
+};
+
+
+/**
+ * Writes. Each mutation needs an API key (`Authorization: Bearer <key>`) with a high enough role and
+ * runs in one transaction; bad input comes back as `userErrors` and writes nothing.
+ */
+export type MutationImportFactsArgs = {
+  input: ImportFactsInput;
+};
 
 /** An object with an opaque, globally unique id that `node(id:)` can fetch again. */
 export type Node = {
@@ -2345,7 +2470,13 @@ export type ResolversTypes = {
   FloatRange: FloatRange;
   HardwareClass: HardwareClass;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportEntityCounts: ResolverTypeWrapper<ImportEntityCounts>;
+  ImportErrorCode: ImportErrorCode;
+  ImportFactsInput: ImportFactsInput;
+  ImportFactsPayload: ResolverTypeWrapper<ImportFactsPayload>;
+  ImportUserError: ResolverTypeWrapper<ImportUserError>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InterchangeFormat: InterchangeFormat;
   MarketEntity: ResolverTypeWrapper<Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversTypes['Vendor']> }>;
   MarketEntityKind: MarketEntityKind;
   MarketShare: ResolverTypeWrapper<Omit<MarketShare, 'entity'> & { entity: ResolversTypes['MarketEntity'] }>;
@@ -2355,6 +2486,7 @@ export type ResolversTypes = {
   ModelFilter: ModelFilter;
   ModelOrder: ModelOrder;
   ModelOrderField: ModelOrderField;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeFloat: ResolverTypeWrapper<Scalars['NonNegativeFloat']['output']>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
@@ -2462,6 +2594,10 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   FloatRange: FloatRange;
   ID: Scalars['ID']['output'];
+  ImportEntityCounts: ImportEntityCounts;
+  ImportFactsInput: ImportFactsInput;
+  ImportFactsPayload: ImportFactsPayload;
+  ImportUserError: ImportUserError;
   Int: Scalars['Int']['output'];
   MarketEntity: Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversParentTypes['Vendor']> };
   MarketShare: Omit<MarketShare, 'entity'> & { entity: ResolversParentTypes['MarketEntity'] };
@@ -2470,6 +2606,7 @@ export type ResolversParentTypes = {
   ModelEdge: ModelEdgeModel;
   ModelFilter: ModelFilter;
   ModelOrder: ModelOrder;
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeFloat: Scalars['NonNegativeFloat']['output'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
@@ -2761,6 +2898,29 @@ export type FactResolvers<ContextType = RequestContext, ParentType extends Resol
   __resolveType: TypeResolveFn<'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
 };
 
+export type ImportEntityCountsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportEntityCounts'] = ResolversParentTypes['ImportEntityCounts']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportFactsPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportFactsPayload'] = ResolversParentTypes['ImportFactsPayload']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['ImportEntityCounts']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['ImportUserError']>, ParentType, ContextType>;
+};
+
+export type ImportUserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportUserError'] = ResolversParentTypes['ImportUserError']> = {
+  code?: Resolver<ResolversTypes['ImportErrorCode'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  record?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type MarketEntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarketEntity'] = ResolversParentTypes['MarketEntity']> = {
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MarketEntityKind'], ParentType, ContextType>;
@@ -2802,6 +2962,10 @@ export type ModelConnectionResolvers<ContextType = RequestContext, ParentType ex
 export type ModelEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ModelEdge'] = ResolversParentTypes['ModelEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  importFacts?: Resolver<ResolversTypes['ImportFactsPayload'], ParentType, ContextType, RequireFields<MutationImportFactsArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -3101,11 +3265,15 @@ export type Resolvers<ContextType = RequestContext> = {
   FacilityConnection?: FacilityConnectionResolvers<ContextType>;
   FacilityEdge?: FacilityEdgeResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
+  ImportEntityCounts?: ImportEntityCountsResolvers<ContextType>;
+  ImportFactsPayload?: ImportFactsPayloadResolvers<ContextType>;
+  ImportUserError?: ImportUserErrorResolvers<ContextType>;
   MarketEntity?: MarketEntityResolvers<ContextType>;
   MarketShare?: MarketShareResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeFloat?: GraphQLScalarType;
   NonNegativeInt?: GraphQLScalarType;
