@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { z } from "zod";
 import { SeedError, type SeedProblem } from "./errors.ts";
-import { type Located, readRecords } from "./files.ts";
+import { type Located, type RawRecord, readYamlFolder, validateRecords } from "./files.ts";
 import * as r from "./records.ts";
 
 /** Every record of a seed folder, validated, with unique natural keys and resolvable references. */
@@ -24,7 +24,7 @@ const s = (v: unknown) => (v == null ? "" : String(v));
 const bySlug = (raw: Raw) => (typeof raw.slug === "string" ? raw.slug : undefined);
 
 /** The folder, schema and natural key (as text) of each entity; keys match seeds/README.md. */
-const entities = {
+export const entities = {
   sources: { folder: "sources", schema: r.sourceRecord, key: (x: Raw) => s(x.url) || undefined },
   vendors: { folder: "vendors", schema: r.vendorRecord, key: bySlug },
   chips: { folder: "chips", schema: r.chipRecord, key: bySlug },
@@ -67,15 +67,28 @@ function checkUnique(records: Located<unknown>[], field: string | undefined, pro
       const where =
         first.file === rec.file ? `record ${first.record}` : `${first.file} record ${first.record}`;
       const what = field ? "duplicate of" : "same natural key as";
-      problems.push({ ...at(rec), ...(field ? { field } : {}), message: `${what} ${where}` });
+      problems.push({
+        ...at(rec),
+        ...(field ? { field } : {}),
+        code: "DUPLICATE_KEY",
+        message: `${what} ${where}`,
+      });
     } else seen.set(rec.key, rec);
   }
 }
 
-const at = (rec: Located<unknown>) => ({ file: rec.file, record: rec.record, key: rec.key });
+const at = (rec: Located<unknown>) => ({
+  file: rec.file,
+  record: rec.record,
+  ...(rec.line !== undefined ? { line: rec.line } : {}),
+  key: rec.key,
+});
 
 /** The keys of every record of a folder, including records that failed validation. */
 type Declared = Record<"sources" | "vendors" | "chips" | "facilities", Set<string>>;
+
+/** Keys that exist outside the records being checked (e.g. already in the database), by entity. */
+export type KnownKeys = Partial<Record<keyof Declared, ReadonlySet<string>>>;
 
 /**
  * Checks that every slug and source URL a record refers to is declared in the seed. A reference to
@@ -86,7 +99,7 @@ function checkReferences(c: SeedCatalogue, declared: Declared, problems: SeedPro
   const urls = declared.sources;
   const ref = (rec: Located<unknown>, kind: keyof typeof defined, field: string, slug: string | null) => {
     if (slug != null && !defined[kind].has(slug)) {
-      problems.push({ ...at(rec), field, message: `unknown ${kind} "${slug}"` });
+      problems.push({ ...at(rec), field, code: "UNKNOWN_REFERENCE", message: `unknown ${kind} "${slug}"` });
     }
   };
   const facts: Located<{ sources: r.Citation[] }>[] = [
@@ -109,17 +122,28 @@ function checkReferences(c: SeedCatalogue, declared: Declared, problems: SeedPro
         problems.push({
           ...at(rec),
           field: `sources[${i}]`,
+          code: "UNKNOWN_SOURCE",
           message: `unknown source "${u}" (not in sources/)`,
         });
       else if (cited.has(u))
-        problems.push({ ...at(rec), field: `sources[${i}]`, message: `cites "${u}" twice` });
+        problems.push({
+          ...at(rec),
+          field: `sources[${i}]`,
+          code: "DUPLICATE_SOURCE",
+          message: `cites "${u}" twice`,
+        });
       cited.add(u);
     });
   }
   for (const v of c.vendors) {
     ref(v, "vendor", "parent", v.value.parent);
     if (v.value.parent === v.value.slug)
-      problems.push({ ...at(v), field: "parent", message: "must not be the vendor itself" });
+      problems.push({
+        ...at(v),
+        field: "parent",
+        code: "INVALID_VALUE",
+        message: "must not be the vendor itself",
+      });
   }
   for (const x of c.chips) {
     ref(x, "vendor", "designer", x.value.designer);
@@ -154,36 +178,43 @@ function checkReferences(c: SeedCatalogue, declared: Declared, problems: SeedPro
   }
 }
 
+/** The records of every entity as read from files, before validation. */
+export type RawCatalogue = Record<keyof SeedCatalogue, RawRecord[]>;
+
+/** Every entity of the catalogue, in dependency order. */
+const entityKeys = Object.keys(entities) as (keyof SeedCatalogue)[];
+
+/** Reads the YAML files of a seed folder (one sub-folder per entity), unvalidated. */
+export function readRawCatalogue(dir: string, problems: SeedProblem[]): RawCatalogue {
+  return Object.fromEntries(
+    entityKeys.map((k) => [k, readYamlFolder(join(dir, entities[k].folder), problems)]),
+  ) as RawCatalogue;
+}
+
 /**
- * Reads and checks a whole seed folder. Throws a SeedError listing every problem (invalid field,
- * unknown field, duplicate key, unknown reference) so that nothing is written from a bad seed.
+ * Validates raw records of every entity and checks them together: unique natural keys, and every
+ * reference resolvable to a record of the catalogue or to a `known` key (rows already in the
+ * database, for an import). Throws a SeedError listing every problem, including `problems` found
+ * while reading, so that nothing is written from bad input.
  */
-export function readCatalogue(dir: string): SeedCatalogue {
-  const problems: SeedProblem[] = [];
+export function checkCatalogue(
+  raw: RawCatalogue,
+  options: { problems?: SeedProblem[]; known?: KnownKeys } = {},
+): SeedCatalogue {
+  const problems = options.problems ?? [];
+  const known = options.known ?? {};
   const declared: Declared = {
-    sources: new Set(),
-    vendors: new Set(),
-    chips: new Set(),
-    facilities: new Set(),
+    sources: new Set(known.sources),
+    vendors: new Set(known.vendors),
+    chips: new Set(known.chips),
+    facilities: new Set(known.facilities),
   };
   const read = <K extends keyof SeedCatalogue>(k: K) => {
     const e = entities[k];
     const keys = k in declared ? declared[k as keyof Declared] : undefined;
-    return readRecords(join(dir, e.folder), e.schema, e.key, problems, keys) as SeedCatalogue[K];
+    return validateRecords(raw[k] ?? [], e.schema, e.key, problems, keys) as SeedCatalogue[K];
   };
-  const c: SeedCatalogue = {
-    sources: read("sources"),
-    vendors: read("vendors"),
-    chips: read("chips"),
-    facilities: read("facilities"),
-    deployments: read("deployments"),
-    models: read("models"),
-    outages: read("outages"),
-    regulatoryEvents: read("regulatoryEvents"),
-    disclosures: read("disclosures"),
-    marketShares: read("marketShares"),
-    dependencies: read("dependencies"),
-  };
+  const c = Object.fromEntries(entityKeys.map((k) => [k, read(k)])) as unknown as SeedCatalogue;
   checkUnique(c.sources, "url", problems);
   for (const k of ["vendors", "chips", "facilities", "models", "outages", "regulatoryEvents"] as const) {
     checkUnique(c[k], "slug", problems);
@@ -194,4 +225,13 @@ export function readCatalogue(dir: string): SeedCatalogue {
   checkReferences(c, declared, problems);
   if (problems.length > 0) throw new SeedError(problems);
   return c;
+}
+
+/**
+ * Reads and checks a whole seed folder. Throws a SeedError listing every problem (invalid field,
+ * unknown field, duplicate key, unknown reference) so that nothing is written from a bad seed.
+ */
+export function readCatalogue(dir: string): SeedCatalogue {
+  const problems: SeedProblem[] = [];
+  return checkCatalogue(readRawCatalogue(dir, problems), { problems });
 }

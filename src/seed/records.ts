@@ -18,7 +18,8 @@ import {
 // Optional fields accept `null` as "left out". Cross-field rules the database also enforces are
 // repeated here so a bad record is reported with its file, index and field, not as a SQL error.
 // These schemas are also the write API's validation (src/writes): a custom issue may carry
-// `params.code` (DATE_ORDER, REQUIRED), which becomes the userError code.
+// `params.code` (DATE_ORDER, REQUIRED), which becomes the userError code, and `params.problem`, the
+// import/seed problem code of src/seed/errors.ts.
 
 const slug = z
   .string()
@@ -56,7 +57,12 @@ function ordered<K extends string>(earlier: K, later: K, message: string) {
     const a = record[earlier];
     const b = record[later];
     if (a != null && b != null && Date.parse(b) < Date.parse(a)) {
-      ctx.addIssue({ code: "custom", path: [later], message, params: { code: "DATE_ORDER" } });
+      ctx.addIssue({
+        code: "custom",
+        path: [later],
+        message,
+        params: { code: "DATE_ORDER", problem: "DATES_OUT_OF_ORDER" },
+      });
     }
   };
 }
@@ -228,7 +234,7 @@ export const marketShareRecord = z
         code: "custom",
         path: ["share"],
         message: "share or value is required",
-        params: { code: "REQUIRED" },
+        params: { code: "REQUIRED", problem: "REQUIRED" },
       });
     }
     if (m.value != null && m.unit == null) {
@@ -236,7 +242,7 @@ export const marketShareRecord = z
         code: "custom",
         path: ["unit"],
         message: "is required with value",
-        params: { code: "REQUIRED" },
+        params: { code: "REQUIRED", problem: "REQUIRED" },
       });
     }
     ordered("periodStart", "periodEnd", "must not be before periodStart")(m, ctx);

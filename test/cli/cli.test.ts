@@ -102,7 +102,9 @@ describe(`hyperscope CLI (${testBackend()})`, () => {
     const { audit_log: auditFirst, ...first_ } = afterFirst.counts;
     const { audit_log: auditSecond, ...second_ } = afterSecond.counts;
     expect(second_).toEqual(first_);
-    expect(auditSecond).toBe((auditFirst ?? 0) + 1);
+    // Every row the first run wrote is audited; the second run changed nothing and audits nothing.
+    expect(auditFirst).toBeGreaterThan(afterFirst.counts.vendors ?? 0);
+    expect(auditSecond).toBe(auditFirst);
   });
 
   it("status prints backend, location, migrations and row counts", { timeout: slow }, async () => {

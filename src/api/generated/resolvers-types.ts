@@ -1254,6 +1254,105 @@ export type HardwareClass =
   /** A workstation with one or a few professional GPUs. */
   | 'WORKSTATION';
 
+/** What an import did (or, in a dry run, would do) to the records of one entity. */
+export type ImportEntityCounts = {
+  __typename?: 'ImportEntityCounts';
+  /** Records new to the database. */
+  created: Scalars['Int']['output'];
+  /** The entity, as named in the document (`sources`, `vendors`, ..., `regulatoryEvents`, `marketShares`, `dependencies`). */
+  entity: Scalars['String']['output'];
+  /** Records identical to the database: writing them changes nothing and audits nothing. */
+  unchanged: Scalars['Int']['output'];
+  /** Records that exist (same natural key) and differ from the database. */
+  updated: Scalars['Int']['output'];
+};
+
+/** Stable codes of import problems. */
+export type ImportErrorCode =
+  /** The database refused a record (a constraint the checks above do not cover). */
+  | 'CONSTRAINT_VIOLATION'
+  /** A date or time precedes the one it must follow (e.g. endedAt before startedAt). */
+  | 'DATES_OUT_OF_ORDER'
+  /** A second record with the same natural key (e.g. a duplicate slug). */
+  | 'DUPLICATE_KEY'
+  /** The same source cited twice by one record. */
+  | 'DUPLICATE_SOURCE'
+  /** A value is malformed (slug, date, timestamp, URL, country code...). */
+  | 'INVALID_FORMAT'
+  /** The document does not parse as its format. */
+  | 'INVALID_SYNTAX'
+  /** A value is not one of the allowed values, or breaks a rule between fields. */
+  | 'INVALID_VALUE'
+  /** A fact record without any source (provenance is mandatory). */
+  | 'MISSING_SOURCE'
+  /** A number or list size is outside its allowed range. */
+  | 'OUT_OF_RANGE'
+  /** A required field is missing. */
+  | 'REQUIRED'
+  /** The document is over the size limit; it was not parsed. */
+  | 'TOO_LARGE'
+  /** A field (or entity) that the format does not have. */
+  | 'UNKNOWN_FIELD'
+  /** A reference to a vendor, chip or facility slug neither in the document nor in the database. */
+  | 'UNKNOWN_REFERENCE'
+  /** A citation of a source URL neither in the document's sources nor in the database. */
+  | 'UNKNOWN_SOURCE'
+  /** A value has the wrong type (e.g. text where a number belongs). */
+  | 'WRONG_TYPE';
+
+/** A bulk import: the document text, its format, and whether it is a dry run. */
+export type ImportFactsInput = {
+  /**
+   * The document text (at most 1 MiB in UTF-8). Entities are optional: a document with only
+   * `facilities` updates facilities and leaves everything else alone.
+   */
+  document: Scalars['String']['input'];
+  /** When true, everything is checked and counted as for a real import, then nothing is written. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The format of `document`. */
+  format: InterchangeFormat;
+};
+
+/** The result of importFacts: per-entity counts when the document was accepted, or every problem. */
+export type ImportFactsPayload = {
+  __typename?: 'ImportFactsPayload';
+  /** True when the records were written (not a dry run and no userErrors). */
+  applied: Scalars['Boolean']['output'];
+  /** One entry per entity in dependency order; empty when the document was refused. */
+  counts: Array<ImportEntityCounts>;
+  /** True when this was a dry run (nothing written, whatever the outcome). */
+  dryRun: Scalars['Boolean']['output'];
+  /** Every problem of the document; when not empty, nothing was written. */
+  userErrors: Array<ImportUserError>;
+};
+
+/** One problem of an imported document: where (entity, record, field) and what. */
+export type ImportUserError = {
+  __typename?: 'ImportUserError';
+  /** What is wrong, for a program. */
+  code: ImportErrorCode;
+  /** The entity of the offending record, when the problem is in a record. */
+  entity?: Maybe<Scalars['String']['output']>;
+  /**
+   * Path of the offending value in the document, e.g. ["facilities", "3", "pue"] (the record index
+   * counts from 1); ["document"] when the document as a whole is at fault.
+   */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** The offending record's natural key (slug, URL, or composite key), when it has one. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** What is wrong, for a human (with the record's natural key when it has one). */
+  message: Scalars['String']['output'];
+  /** The 1-based index of the offending record within its entity's list. */
+  record?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The text format of an importFacts document. */
+export type InterchangeFormat =
+  /** One JSON document `{ "format": "hyperscope-interchange/1", "sources": [...], "vendors": [...], ... }`. */
+  | 'JSON'
+  /** The same document as YAML (a mapping of entity names to lists of records). */
+  | 'YAML';
+
 /** Who holds a market share. */
 export type MarketEntity = {
   __typename?: 'MarketEntity';
@@ -1476,6 +1575,15 @@ export type Mutation = {
   deleteVendorMarketShare: DeletePayload;
   /** Removes a source from a fact (EDITOR). A fact keeps at least one source: detaching the last one is refused with SOURCE_REQUIRED. */
   detachSource: CitationPayload;
+  /**
+   * Imports a bulk document of curated facts (EDITOR): the JSON export document of `hyperscope
+   * export --format json`, or the same document in YAML. Records are upserted by natural key
+   * (slugs; e.g. a deployment by facility, chip and asOf), references are by slug and may name rows
+   * already in the database, sources are cited by URL. All or nothing: any bad record refuses the
+   * whole document and every problem is listed in `userErrors`. Documents over 1 MiB (UTF-8) are
+   * refused before they are parsed. Every written row lands in the audit log (actor `key:<id>`).
+   */
+  importFacts: ImportFactsPayload;
   /** Revokes an API key (ADMIN): from then on it is refused with UNAUTHENTICATED. Revoking twice is harmless. */
   revokeApiKey: RevokeApiKeyPayload;
   /** Updates a Chip (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
@@ -1786,6 +1894,17 @@ export type MutationDeleteVendorMarketShareArgs = {
  */
 export type MutationDetachSourceArgs = {
   input: DetachSourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationImportFactsArgs = {
+  input: ImportFactsInput;
 };
 
 
@@ -3562,7 +3681,13 @@ export type ResolversTypes = {
   FloatRange: FloatRange;
   HardwareClass: HardwareClass;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportEntityCounts: ResolverTypeWrapper<ImportEntityCounts>;
+  ImportErrorCode: ImportErrorCode;
+  ImportFactsInput: ImportFactsInput;
+  ImportFactsPayload: ResolverTypeWrapper<ImportFactsPayload>;
+  ImportUserError: ResolverTypeWrapper<ImportUserError>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InterchangeFormat: InterchangeFormat;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MarketEntity: ResolverTypeWrapper<Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversTypes['Vendor']> }>;
   MarketEntityKind: MarketEntityKind;
@@ -3722,6 +3847,10 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   FloatRange: FloatRange;
   ID: Scalars['ID']['output'];
+  ImportEntityCounts: ImportEntityCounts;
+  ImportFactsInput: ImportFactsInput;
+  ImportFactsPayload: ImportFactsPayload;
+  ImportUserError: ImportUserError;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   MarketEntity: Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversParentTypes['Vendor']> };
@@ -4126,6 +4255,29 @@ export type FactResolvers<ContextType = RequestContext, ParentType extends Resol
   __resolveType: TypeResolveFn<'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
 };
 
+export type ImportEntityCountsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportEntityCounts'] = ResolversParentTypes['ImportEntityCounts']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportFactsPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportFactsPayload'] = ResolversParentTypes['ImportFactsPayload']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['ImportEntityCounts']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['ImportUserError']>, ParentType, ContextType>;
+};
+
+export type ImportUserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportUserError'] = ResolversParentTypes['ImportUserError']> = {
+  code?: Resolver<ResolversTypes['ImportErrorCode'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  record?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -4204,6 +4356,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteVendor?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVendorArgs, 'expectedUpdatedAt' | 'id'>>;
   deleteVendorMarketShare?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVendorMarketShareArgs, 'expectedUpdatedAt' | 'id'>>;
   detachSource?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationDetachSourceArgs, 'input'>>;
+  importFacts?: Resolver<ResolversTypes['ImportFactsPayload'], ParentType, ContextType, RequireFields<MutationImportFactsArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
   updateChip?: Resolver<ResolversTypes['ChipPayload'], ParentType, ContextType, RequireFields<MutationUpdateChipArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateDependency?: Resolver<ResolversTypes['DependencyPayload'], ParentType, ContextType, RequireFields<MutationUpdateDependencyArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
@@ -4561,6 +4714,9 @@ export type Resolvers<ContextType = RequestContext> = {
   FacilityEdge?: FacilityEdgeResolvers<ContextType>;
   FacilityPayload?: FacilityPayloadResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
+  ImportEntityCounts?: ImportEntityCountsResolvers<ContextType>;
+  ImportFactsPayload?: ImportFactsPayloadResolvers<ContextType>;
+  ImportUserError?: ImportUserErrorResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   MarketEntity?: MarketEntityResolvers<ContextType>;
   MarketShare?: MarketShareResolvers<ContextType>;
