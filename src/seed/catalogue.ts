@@ -117,6 +117,7 @@ function checkReferences(c: SeedCatalogue, declared: Declared, problems: SeedPro
   for (const rec of facts) {
     const cited = new Set<string>();
     rec.value.sources.forEach((citation, i) => {
+      if (citation == null) return; // an invalid record's malformed citation (already reported)
       const u = typeof citation === "string" ? citation : citation.url;
       if (!urls.has(u))
         problems.push({
@@ -157,8 +158,8 @@ function checkReferences(c: SeedCatalogue, declared: Declared, problems: SeedPro
   for (const x of c.models) ref(x, "vendor", "developer", x.value.developer);
   for (const x of c.outages) {
     x.value.impacts.forEach((imp, i) => {
-      ref(x, "vendor", `impacts[${i}].vendor`, imp.vendor);
-      ref(x, "facility", `impacts[${i}].facility`, imp.facility);
+      ref(x, "vendor", `impacts[${i}].vendor`, imp.vendor ?? null);
+      ref(x, "facility", `impacts[${i}].facility`, imp.facility ?? null);
     });
   }
   for (const x of c.regulatoryEvents) {
@@ -176,6 +177,30 @@ function checkReferences(c: SeedCatalogue, declared: Declared, problems: SeedPro
     ref(x, "vendor", "providerVendor", x.value.providerVendor);
     ref(x, "facility", "providerFacility", x.value.providerFacility);
   }
+}
+
+/**
+ * The reference fields of an invalid record, each kept only when it has the right shape (a string,
+ * a list of citations…; anything else becomes null, keeping list positions), for checkReferences.
+ */
+function referenceShape(raw: Record<string, unknown>): never {
+  const str = (v: unknown) => (typeof v === "string" ? v : null);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v != null && typeof v === "object" && !Array.isArray(v);
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  const subjects = isObject(raw.subjects) ? raw.subjects : {};
+  const fields = ["slug", "parent", "designer", "foundry", "operator", "facility", "chip", "developer"];
+  const more = ["vendor", "dependent", "providerVendor", "providerFacility"];
+  return {
+    ...Object.fromEntries([...fields, ...more].map((f) => [f, str(raw[f])])),
+    sources: list(raw.sources).map((x) =>
+      typeof x === "string" || (isObject(x) && typeof x.url === "string") ? x : null,
+    ),
+    impacts: list(raw.impacts).map((i) =>
+      isObject(i) ? { vendor: str(i.vendor), facility: str(i.facility) } : {},
+    ),
+    subjects: { vendors: list(subjects.vendors).map(str), facilities: list(subjects.facilities).map(str) },
+  } as never;
 }
 
 /** The records of every entity as read from files, before validation. */
@@ -209,20 +234,34 @@ export function checkCatalogue(
     chips: new Set(known.chips),
     facilities: new Set(known.facilities),
   };
+  const rejected = Object.fromEntries(entityKeys.map((k) => [k, []])) as unknown as Record<
+    keyof SeedCatalogue,
+    Located<Record<string, unknown>>[]
+  >;
   const read = <K extends keyof SeedCatalogue>(k: K) => {
     const e = entities[k];
     const keys = k in declared ? declared[k as keyof Declared] : undefined;
-    return validateRecords(raw[k] ?? [], e.schema, e.key, problems, keys) as SeedCatalogue[K];
+    return validateRecords(raw[k] ?? [], e.schema, e.key, problems, keys, rejected[k]) as SeedCatalogue[K];
   };
   const c = Object.fromEntries(entityKeys.map((k) => [k, read(k)])) as unknown as SeedCatalogue;
-  checkUnique(c.sources, "url", problems);
+  // Invalid records take part in the key and reference checks too (as far as their fields have the
+  // right shape), so one run lists every problem of a record, not only its first kind.
+  const all = <K extends keyof SeedCatalogue>(k: K) =>
+    [...c[k], ...rejected[k].filter((r) => r.key !== "")].sort((a, b) =>
+      a.file === b.file ? a.record - b.record : a.file < b.file ? -1 : 1,
+    ) as Located<unknown>[];
+  checkUnique(all("sources"), "url", problems);
   for (const k of ["vendors", "chips", "facilities", "models", "outages", "regulatoryEvents"] as const) {
-    checkUnique(c[k], "slug", problems);
+    checkUnique(all(k), "slug", problems);
   }
   for (const k of ["deployments", "disclosures", "marketShares", "dependencies"] as const) {
-    checkUnique(c[k], undefined, problems);
+    checkUnique(all(k), undefined, problems);
   }
   checkReferences(c, declared, problems);
+  const shaped = Object.fromEntries(
+    entityKeys.map((k) => [k, rejected[k].map((r) => ({ ...r, value: referenceShape(r.value) }))]),
+  ) as unknown as SeedCatalogue;
+  checkReferences(shaped, declared, problems);
   if (problems.length > 0) throw new SeedError(problems);
   return c;
 }

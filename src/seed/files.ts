@@ -148,7 +148,7 @@ export function readYamlFolder(folder: string, problems: SeedProblem[]): RawReco
 
 /**
  * Validates each raw record with `schema` and returns the valid ones; problems are appended to
- * `problems`. The key of every record, valid or not, is added to `declared`, so that references to
+ * `problems`, and the invalid mappings (raw) to `rejected` when given. The key of every record, valid or not, is added to `declared`, so that references to
  * a record that is itself invalid are not reported a second time.
  */
 export function validateRecords<S extends z.ZodType>(
@@ -157,6 +157,7 @@ export function validateRecords<S extends z.ZodType>(
   keyOf: (raw: Record<string, unknown>) => string | undefined,
   problems: SeedProblem[],
   declared: Set<string> = new Set(),
+  rejected?: Located<Record<string, unknown>>[],
 ): Located<z.output<S>>[] {
   const out: Located<z.output<S>>[] = [];
   for (const { file, record, line, raw } of items) {
@@ -170,7 +171,10 @@ export function validateRecords<S extends z.ZodType>(
     }
     const parsed = schema.safeParse(raw);
     if (parsed.success) out.push({ ...at, key: key ?? "", value: parsed.data });
-    else problems.push(...problemsOf(parsed.error, raw, at));
+    else {
+      problems.push(...problemsOf(parsed.error, raw, at));
+      rejected?.push({ ...at, key: key ?? "", value: raw as Record<string, unknown> });
+    }
   }
   return out;
 }

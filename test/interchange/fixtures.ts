@@ -14,6 +14,7 @@ export const badDocument = {
       slug: "campus",
       name: "Campus",
       operator: "no-such-vendor",
+      pue: "high",
       country: "US",
       status: "ANNOUNCED",
       confidence: "REPORTED",
@@ -43,6 +44,8 @@ export const expectedProblems = [
   { entity: "vendors", field: "slug", code: "DUPLICATE_KEY" },
   { entity: "chips", field: "tdpW", code: "WRONG_TYPE" },
   { entity: "facilities", field: "operator", code: "UNKNOWN_REFERENCE" },
+  // The same record is also invalid: both of its problems are listed.
+  { entity: "facilities", field: "pue", code: "WRONG_TYPE" },
   { entity: "outages", field: "endedAt", code: "DATES_OUT_OF_ORDER" },
   { entity: "models", field: "sources", code: "MISSING_SOURCE" },
 ];
