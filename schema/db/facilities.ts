@@ -1,11 +1,27 @@
 import { sql } from "drizzle-orm";
-import { check, date, doublePrecision, index, integer, pgTable, text, unique } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  doublePrecision,
+  type ExtraConfigColumn,
+  index,
+  integer,
+  pgTable,
+  text,
+  unique,
+} from "drizzle-orm/pg-core";
 import { chips } from "./chips.ts";
 import { countryPattern, factColumns, id, slugCheck, subdivisionPattern, timestamps } from "./columns.ts";
 import { cooling, facilityStatus } from "./enums.ts";
+import { orderingIndexes } from "./orderings.ts";
 import { vendors } from "./vendors.ts";
 
 const re = (pattern: string) => sql.raw(`'${pattern}'`);
+
+/** The facility columns lists are sorted by (see orderingIndexes). */
+const facilityOrderKeys = (
+  t: Record<"name" | "country" | "itPowerMw" | "rackDensityKwTypical" | "operationalOn", ExtraConfigColumn>,
+) => [t.name, t.country, t.itPowerMw, t.rackDensityKwTypical, t.operationalOn];
 
 /**
  * A data-center facility or campus. A facility counts as operational at a date D when it has entered
@@ -65,6 +81,11 @@ export const facilities = pgTable(
     index("facilities_grid_region_idx").on(t.gridRegion),
     index("facilities_rack_density_idx").on(t.rackDensityKwTypical),
     index("facilities_it_power_idx").on(t.itPowerMw),
+    // Keyset pages in every ordering, per operator (nested), and by the filters analysts use most.
+    ...orderingIndexes("facilities", t.id, facilityOrderKeys(t)),
+    ...orderingIndexes("facilities", t.id, facilityOrderKeys(t), t.operatorId),
+    ...orderingIndexes("facilities", t.id, [t.name], t.country),
+    ...orderingIndexes("facilities", t.id, [t.name], t.status),
   ],
 );
 
@@ -88,5 +109,8 @@ export const deployments = pgTable(
     check("deployments_accelerator_count_nonnegative", sql`${t.acceleratorCount} >= 0`),
     unique("deployments_facility_chip_as_of_unique").on(t.facilityId, t.chipId, t.asOf),
     index("deployments_chip_idx").on(t.chipId),
+    ...orderingIndexes("deployments", t.id, [t.asOf, t.acceleratorCount]),
+    ...orderingIndexes("deployments", t.id, [t.asOf, t.acceleratorCount], t.facilityId),
+    ...orderingIndexes("deployments", t.id, [t.asOf, t.acceleratorCount], t.chipId),
   ],
 );
