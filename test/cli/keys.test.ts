@@ -17,7 +17,18 @@ const slow = 180_000;
 async function cli(args: string[], env: Record<string, string>) {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(args, { out: (t) => void (stdout += t), err: (t) => void (stderr += t) }, env);
+  const code = await runCli(
+    args,
+    {
+      out: (t) => {
+        stdout += t;
+      },
+      err: (t) => {
+        stderr += t;
+      },
+    },
+    env,
+  );
   return { code, stdout, stderr };
 }
 
