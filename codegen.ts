@@ -8,6 +8,7 @@ const mapped = [
   "Chip",
   "Facility",
   "Deployment",
+  "CapacityPhase",
   "Source",
   "Citation",
   "VendorConnection",

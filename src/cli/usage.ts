@@ -9,6 +9,7 @@ Commands:
   seed --synthetic --scale N [--seed S]
                                        migrate, then bulk-load deterministic synthetic data
   status [--json]                      backend, location, migrations and row counts per table
+  status --coverage [--as-of DATE]     also, per index input, how many rows feed it (default: today)
 
 Options:
   -h, --help                           show this help

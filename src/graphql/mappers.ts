@@ -1,4 +1,5 @@
 import type {
+  capacityPhases,
   chips,
   dependencies,
   deployments,
@@ -23,6 +24,7 @@ export type VendorModel = typeof vendors.$inferSelect;
 export type ChipModel = typeof chips.$inferSelect;
 export type FacilityModel = typeof facilities.$inferSelect;
 export type DeploymentModel = typeof deployments.$inferSelect;
+export type CapacityPhaseModel = typeof capacityPhases.$inferSelect;
 export type SourceModel = typeof sources.$inferSelect;
 export type OutageModel = typeof outages.$inferSelect;
 export type OutageImpactModel = typeof outageImpacts.$inferSelect;
