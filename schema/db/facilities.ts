@@ -49,6 +49,9 @@ export const facilities = pgTable(
     decommissionedOn: date("decommissioned_on", { mode: "string" }),
     itPowerMw: doublePrecision("it_power_mw"),
     plannedItPowerMw: doublePrecision("planned_it_power_mw"),
+    /** Total facility (grid connection) power as the source states it; IT MW = facility MW / PUE. */
+    facilityPowerMw: doublePrecision("facility_power_mw"),
+    plannedFacilityPowerMw: doublePrecision("planned_facility_power_mw"),
     rackDensityKwTypical: doublePrecision("rack_density_kw_typical"),
     rackDensityKwMax: doublePrecision("rack_density_kw_max"),
     cooling: cooling("cooling"),
@@ -68,6 +71,8 @@ export const facilities = pgTable(
     check("facilities_longitude_range", sql`${t.longitude} between -180 and 180`),
     check("facilities_it_power_mw_nonnegative", sql`${t.itPowerMw} >= 0`),
     check("facilities_planned_it_power_mw_nonnegative", sql`${t.plannedItPowerMw} >= 0`),
+    check("facilities_facility_power_mw_nonnegative", sql`${t.facilityPowerMw} >= 0`),
+    check("facilities_planned_facility_power_mw_nonnegative", sql`${t.plannedFacilityPowerMw} >= 0`),
     check("facilities_rack_density_typical_nonnegative", sql`${t.rackDensityKwTypical} >= 0`),
     check("facilities_rack_density_max_gte_typical", sql`${t.rackDensityKwMax} >= ${t.rackDensityKwTypical}`),
     check("facilities_pue_at_least_1", sql`${t.pue} >= 1`),
@@ -112,5 +117,38 @@ export const deployments = pgTable(
     ...orderingIndexes("deployments", t.id, [t.asOf, t.acceleratorCount]),
     ...orderingIndexes("deployments", t.id, [t.asOf, t.acceleratorCount], t.facilityId),
     ...orderingIndexes("deployments", t.id, [t.asOf, t.acceleratorCount], t.chipId),
+  ],
+);
+
+/**
+ * The capacity history of a facility: dated phases, each with the IT MW and/or the facility (total)
+ * MW its sources state and the status of that capacity. The phase in force at D is the latest
+ * OPERATIONAL phase with effective_on <= D; the facility's flat columns hold the latest figures.
+ * Invariants: at most one phase per facility and date (phases never overlap), at least one MW, and an
+ * ESTIMATED phase carries its method in `note`.
+ */
+export const capacityPhases = pgTable(
+  "capacity_phases",
+  {
+    id: id(),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id, { onDelete: "cascade" }),
+    effectiveOn: date("effective_on", { mode: "string" }).notNull(),
+    itPowerMw: doublePrecision("it_power_mw"),
+    facilityPowerMw: doublePrecision("facility_power_mw"),
+    status: facilityStatus("status").notNull(),
+    ...factColumns,
+    ...timestamps,
+  },
+  (t) => [
+    unique("capacity_phases_facility_effective_on_unique").on(t.facilityId, t.effectiveOn),
+    check("capacity_phases_some_mw", sql`${t.itPowerMw} is not null or ${t.facilityPowerMw} is not null`),
+    check("capacity_phases_it_power_mw_nonnegative", sql`${t.itPowerMw} >= 0`),
+    check("capacity_phases_facility_power_mw_nonnegative", sql`${t.facilityPowerMw} >= 0`),
+    check(
+      "capacity_phases_estimate_has_method",
+      sql`${t.confidence} <> 'ESTIMATED' or ${t.note} is not null`,
+    ),
   ],
 );

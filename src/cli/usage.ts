@@ -19,6 +19,7 @@ Commands:
                                        create an API key; prints its secret once
   keys list [--json]                   list API keys (never their secrets)
   keys revoke ID                       revoke an API key
+  status --coverage [--as-of DATE]     also, per index input, how many rows feed it (default: today)
 
 Options:
   -h, --help                           show this help

@@ -118,6 +118,8 @@ export const facilityRecord = z
     decommissionedOn: opt(day),
     itPowerMw: opt(nonNegative),
     plannedItPowerMw: opt(nonNegative),
+    facilityPowerMw: opt(nonNegative),
+    plannedFacilityPowerMw: opt(nonNegative),
     rackDensityKwTypical: opt(nonNegative),
     rackDensityKwMax: opt(nonNegative),
     cooling: opt(enumOf(cooling.enumValues)),
@@ -143,6 +145,30 @@ export const facilityRecord = z
     }
     ordered("announcedOn", "operationalOn", "must not be before announcedOn")(f, ctx);
     ordered("operationalOn", "decommissionedOn", "must not be before operationalOn")(f, ctx);
+  });
+
+/**
+ * One dated phase of a facility's capacity history (seeds/capacity-phases/): the IT MW and/or the
+ * facility (total) MW its sources state from `effectiveOn`, and the status of that capacity.
+ */
+export const capacityPhaseRecord = z
+  .strictObject({
+    facility: slug,
+    effectiveOn: day,
+    itPowerMw: opt(nonNegative),
+    facilityPowerMw: opt(nonNegative),
+    status: enumOf(facilityStatus.enumValues),
+    ...fact,
+  })
+  .superRefine((p, ctx) => {
+    if (p.itPowerMw == null && p.facilityPowerMw == null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["itPowerMw"],
+        message: "itPowerMw or facilityPowerMw is required",
+        params: { code: "REQUIRED", problem: "REQUIRED" },
+      });
+    }
   });
 
 export const deploymentRecord = z.strictObject({
@@ -277,6 +303,7 @@ export type SourceRecord = z.infer<typeof sourceRecord>;
 export type VendorRecord = z.infer<typeof vendorRecord>;
 export type ChipRecord = z.infer<typeof chipRecord>;
 export type FacilityRecord = z.infer<typeof facilityRecord>;
+export type CapacityPhaseRecord = z.infer<typeof capacityPhaseRecord>;
 export type DeploymentRecord = z.infer<typeof deploymentRecord>;
 export type ModelRecord = z.infer<typeof modelRecord>;
 export type OutageRecord = z.infer<typeof outageRecord>;
