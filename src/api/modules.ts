@@ -4,6 +4,7 @@ import { chipModule } from "../chips/module.ts";
 import { disclosureModule } from "../disclosures/module.ts";
 import { facilityModule } from "../facilities/module.ts";
 import { indexModule } from "../indices/module.ts";
+import { interchangeModule } from "../interchange/module.ts";
 import { marketModule } from "../market/module.ts";
 import { modelModule } from "../models/module.ts";
 import { outageModule } from "../outages/module.ts";
@@ -30,4 +31,5 @@ export const modules = [
   indexModule,
   authModule,
   auditModule,
+  interchangeModule,
 ] as const;

@@ -15,10 +15,21 @@ import { createPostgresTemplate, dropPostgresDatabase, withDatabase } from "../s
 const slow = 180_000;
 
 async function cli(args: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, env);
-  return { code, stdout: out.join(""), stderr: err.join("") };
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(
+    args,
+    {
+      out: (t) => {
+        stdout += t;
+      },
+      err: (t) => {
+        stderr += t;
+      },
+    },
+    env,
+  );
+  return { code, stdout, stderr };
 }
 
 /** Serves the database of `env` while `work` runs; returns what `work` returns. */
