@@ -225,6 +225,8 @@ export type CitationCount = {
 
 /** Kinds of fact that cite sources. */
 export type CitedEntity =
+  /** Capacity phases (a facility's dated capacity history). */
+  | 'CAPACITY_PHASE'
   /** Chip facts. */
   | 'CHIP'
   /** Dependencies between vendors. */
