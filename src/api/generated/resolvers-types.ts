@@ -427,6 +427,8 @@ export type CitationPayload = {
 
 /** Kinds of fact that cite sources. */
 export type CitedEntity =
+  /** Capacity phases (a facility's dated capacity history). */
+  | 'CAPACITY_PHASE'
   /** Chip facts. */
   | 'CHIP'
   /** Dependencies between vendors. */
