@@ -6,12 +6,15 @@ import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { createGraphqlSchema, createRequestContext } from "../graphql/index.ts";
+import type { HardeningSettings } from "../limits/settings.ts";
 import type { Logger } from "../logger.ts";
 import { corsFor } from "./cors.ts";
 import { graphiqlRoutes } from "./graphiql/routes.ts";
 import { createApolloServer } from "./graphql.ts";
+import { hardening } from "./hardening.ts";
 import { healthCheck } from "./health.ts";
 import { requestLog } from "./request-log.ts";
+import { bindRequest, requestState } from "./request-state.ts";
 
 export const GRAPHQL_PATH = "/graphql";
 /** Largest accepted JSON request body. */
@@ -19,7 +22,7 @@ export const MAX_BODY = "1mb";
 
 export interface AppOptions {
   handle: DatabaseHandle;
-  config: Pick<Config, "NODE_ENV" | "CORS_ORIGINS">;
+  config: Pick<Config, "NODE_ENV" | "CORS_ORIGINS"> & Partial<HardeningSettings> & { TRUST_PROXY?: string };
   logger: Logger;
   /** The executable schema; defaults to createGraphqlSchema(). Tests pass their own. */
   schema?: GraphQLSchema;
@@ -40,7 +43,8 @@ export interface HyperscopeHttp {
  */
 export async function createApp(options: AppOptions): Promise<HyperscopeHttp> {
   const { handle, config, logger } = options;
-  const schema = options.schema ?? createGraphqlSchema();
+  const harden = hardening({ schema: options.schema ?? createGraphqlSchema(), config, logger, handle });
+  const schema = harden.schema;
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createServer(app);
@@ -49,17 +53,22 @@ export async function createApp(options: AppOptions): Promise<HyperscopeHttp> {
     httpServer,
     exposeInternals: config.NODE_ENV === "development",
     logger,
+    ...harden.apollo,
   });
   await apollo.start();
 
-  app.use(requestLog(logger));
+  app.use(requestState(), requestLog(logger));
   app.get("/healthz", healthCheck(handle, logger));
+  app.get("/metrics", harden.metrics);
   app.use(
     GRAPHQL_PATH,
     corsFor(config.CORS_ORIGINS),
     express.json({ limit: MAX_BODY }),
     bodyPresent,
-    expressMiddleware(apollo, { context: async () => createRequestContext(handle.db) }),
+    harden.deadline,
+    expressMiddleware(apollo, {
+      context: async ({ res }) => bindRequest(createRequestContext(handle.db), res),
+    }),
   );
   app.use(graphiqlRoutes({ schema, endpoint: GRAPHQL_PATH, logger }));
   app.use((_req, res) => {

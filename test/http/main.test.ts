@@ -84,7 +84,7 @@ describe(`npm start: first start, serve, stop (${testBackend()})`, () => {
     );
     const base = `http://127.0.0.1:${port}`;
     const health = await fetch(`${base}/healthz`);
-    expect(await health.json()).toEqual({
+    expect(await health.json()).toMatchObject({
       status: "ok",
       backend: testBackend() === "postgres" ? "postgres" : "pglite",
     });

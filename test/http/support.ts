@@ -1,9 +1,10 @@
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { GraphQLError, type GraphQLSchema } from "graphql";
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 import type { Config } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import { createApp } from "../../src/http/app.ts";
+import type { HardeningSettings } from "../../src/limits/settings.ts";
 
 /** A server on a free port of 127.0.0.1 (port 0), and how to stop it. */
 export interface RunningServer {
@@ -13,12 +14,22 @@ export interface RunningServer {
 
 export async function startServer(
   handle: DatabaseHandle,
-  options: { nodeEnv?: Config["NODE_ENV"]; corsOrigins?: string[]; schema?: GraphQLSchema } = {},
+  options: {
+    nodeEnv?: Config["NODE_ENV"];
+    corsOrigins?: string[];
+    schema?: GraphQLSchema;
+    settings?: Partial<HardeningSettings>;
+    logger?: Logger;
+  } = {},
 ): Promise<RunningServer> {
   const server = await createApp({
     handle,
-    config: { NODE_ENV: options.nodeEnv ?? "production", CORS_ORIGINS: options.corsOrigins ?? [] },
-    logger: pino({ level: "silent" }),
+    config: {
+      NODE_ENV: options.nodeEnv ?? "production",
+      CORS_ORIGINS: options.corsOrigins ?? [],
+      ...options.settings,
+    },
+    logger: options.logger ?? pino({ level: "silent" }),
     ...(options.schema ? { schema: options.schema } : {}),
   });
   const { port } = await server.start({ port: 0, host: "127.0.0.1" });
