@@ -22,7 +22,7 @@ export const MAX_BODY = "1mb";
 
 export interface AppOptions {
   handle: DatabaseHandle;
-  config: Pick<Config, "NODE_ENV" | "CORS_ORIGINS"> & Partial<HardeningSettings> & { TRUST_PROXY?: string };
+  config: Pick<Config, "NODE_ENV" | "CORS_ORIGINS"> & Partial<HardeningSettings>;
   logger: Logger;
   /** The executable schema; defaults to createGraphqlSchema(). Tests pass their own. */
   schema?: GraphQLSchema;
@@ -48,9 +48,11 @@ export async function createApp(options: AppOptions): Promise<HyperscopeHttp> {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createServer(app);
+  if (config.TRUST_PROXY) app.set("trust proxy", trustProxy(config.TRUST_PROXY));
   const apollo = createApolloServer({
     schema,
     httpServer,
+    drainGraceMs: config.SHUTDOWN_TIMEOUT_MS,
     exposeInternals: config.NODE_ENV === "development",
     logger,
     ...harden.apollo,
@@ -111,6 +113,12 @@ function errorResponse(logger: Logger): ErrorRequestHandler {
     const code = status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
+}
+
+/** TRUST_PROXY as Express reads it: "true", a hop count, or a list of addresses/subnets. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === "true") return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function urlHost(host: string | undefined): string {

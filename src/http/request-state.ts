@@ -21,7 +21,8 @@ export interface RequestState {
 }
 
 const incoming = /^[A-Za-z0-9._:-]{1,128}$/;
-const byContext = new WeakMap<object, RequestState>();
+/** Apollo shallow-copies the context per operation: a symbol-keyed own property survives the copy. */
+const STATE = Symbol("hyperscope.requestState");
 
 /** Creates the request's state, honours/echoes x-request-id. Mount first. */
 export function requestState(): RequestHandler {
@@ -48,11 +49,11 @@ export function stateOfResponse(res: Response): RequestState | undefined {
 /** Links a GraphQL context object to its request's state; returns the context. */
 export function bindRequest<T extends object>(context: T, res: Response): T {
   const state = stateOfResponse(res);
-  if (state) byContext.set(context, state);
+  if (state) Object.defineProperty(context, STATE, { value: state, enumerable: true });
   return context;
 }
 
 /** The state of the request a GraphQL context belongs to (undefined outside HTTP, e.g. in tests). */
 export function stateOf(context: object | undefined): RequestState | undefined {
-  return context ? byContext.get(context) : undefined;
+  return context ? (context as { [STATE]?: RequestState })[STATE] : undefined;
 }

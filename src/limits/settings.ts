@@ -48,6 +48,8 @@ export const hardeningEnv = {
   METRICS: z.enum(["on", "off"]).default("on"),
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Express "trust proxy" behind a load balancer: "true", a hop count, or addresses; decides the client IP. */
+  TRUST_PROXY: z.string().min(1).optional(),
   /** max-age (seconds) of the Cache-Control hint on anonymous GET reads; 0 = no-store. */
   CACHE_MAX_AGE_S: int(0, 86_400, 60),
 };
