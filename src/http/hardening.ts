@@ -6,6 +6,7 @@ import { armorLimits } from "../limits/armor.ts";
 import { limitIndexConcurrency } from "../limits/index-concurrency.ts";
 import { limitsPlugin } from "../limits/plugin.ts";
 import { CostRateLimiter } from "../limits/rate-limit.ts";
+import { textInputPlugin } from "../limits/text-input.ts";
 import { defaultHardening, type HardeningSettings } from "../limits/settings.ts";
 import type { Logger } from "../logger.ts";
 import { cacheHintPlugins } from "./cache-hints.ts";
@@ -50,6 +51,7 @@ export function hardening(options: {
       validationRules: armor.validationRules,
       plugins: [
         ...armor.plugins,
+        textInputPlugin(),
         limitsPlugin({ schema, maxCost: settings.MAX_COST, maxTokens: settings.MAX_TOKENS, rateLimiter }),
         errorPlugin(options.logger),
         ...cacheHintPlugins(settings.CACHE_MAX_AGE_S),
