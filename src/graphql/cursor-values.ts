@@ -26,17 +26,26 @@ function fits(column: Column, value: string): boolean {
   const labels = (column as { enumValues?: readonly string[] }).enumValues;
   if (labels && labels.length > 0 && column.columnType.includes("Enum")) return labels.includes(value);
   if (/^(smallint|integer|int|int4|serial)\b/.test(type)) {
-    return integer.test(value) && Math.abs(Number(value)) <= (type.startsWith("smallint") ? 32_767 : INT4_MAX);
+    return (
+      integer.test(value) && Math.abs(Number(value)) <= (type.startsWith("smallint") ? 32_767 : INT4_MAX)
+    );
   }
-  if (/^(bigint|bigserial|int8)\b/.test(type)) return integer.test(value) && Number.isSafeInteger(Number(value));
-  if (/^(numeric|decimal|real|double precision|float)/.test(type)) return decimal.test(value) && Number.isFinite(Number(value));
+  if (/^(bigint|bigserial|int8)\b/.test(type))
+    return integer.test(value) && Number.isSafeInteger(Number(value));
+  if (/^(numeric|decimal|real|double precision|float)/.test(type))
+    return decimal.test(value) && Number.isFinite(Number(value));
   if (type === "date") {
     const m = date.exec(value);
     return !!m && validDay(m[1] as string, m[2] as string, m[3] as string);
   }
   if (type.startsWith("timestamp")) {
     const m = timestamp.exec(value);
-    return !!m && validDay(m[1] as string, m[2] as string, m[3] as string) && Number(m[4]) < 24 && Number(m[5]) < 60;
+    return (
+      !!m &&
+      validDay(m[1] as string, m[2] as string, m[3] as string) &&
+      Number(m[4]) < 24 &&
+      Number(m[5]) < 60
+    );
   }
   return true; // text-like
 }

@@ -19,7 +19,9 @@ function problem(text: string): string | undefined {
 }
 
 function refuse(message: string, argument: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", argument, http: { status: 400 } } });
+  return new GraphQLError(message, {
+    extensions: { code: "BAD_USER_INPUT", argument, http: { status: 400 } },
+  });
 }
 
 /** The first bad string in a variable value, with its path (e.g. "$filter.search"). */
@@ -50,7 +52,9 @@ function badLiteral(document: DocumentNode): GraphQLError | undefined {
     StringValue(node) {
       const why = found ? undefined : problem(node.value);
       if (why) {
-        const at = node.loc ? ` at line ${node.loc.startToken.line}, column ${node.loc.startToken.column}` : "";
+        const at = node.loc
+          ? ` at line ${node.loc.startToken.line}, column ${node.loc.startToken.column}`
+          : "";
         found = refuse(`The string${at} ${why}`, "query");
       }
     },
