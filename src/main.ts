@@ -51,6 +51,11 @@ async function main(): Promise<void> {
 
   await migrate(handle);
   if (config.SEED_ON_START) await seedWhenEmpty(handle, logger);
+  if (config.DATABASE_URL) {
+    // Migrations and the seed ran without timeouts; serve from a pool with them.
+    await handle.close();
+    handle = await openConfiguredDatabase(config, config);
+  }
 
   const closers = new Closers();
   closers.add("database", () => handle.close()); // registered first: closes last
