@@ -11,6 +11,7 @@ describe(`index-field concurrency (${testBackend()})`, () => {
   let server: RunningServer;
   let running = 0;
   let most = 0;
+  let finished = 0;
 
   beforeAll(async () => {
     handle = await testDatabase("empty");
@@ -21,8 +22,9 @@ describe(`index-field concurrency (${testBackend()})`, () => {
           blastRadius: async () => {
             running++;
             most = Math.max(most, running);
-            await new Promise((r) => setTimeout(r, 300));
+            await new Promise((r) => setTimeout(r, 1_000));
             running--;
+            finished++;
             return 1;
           },
           cheap: () => 2,
@@ -39,12 +41,11 @@ describe(`index-field concurrency (${testBackend()})`, () => {
   it("runs at most INDEX_CONCURRENCY index fields at once while cheap reads and /healthz answer", async () => {
     const burst = Array.from({ length: 6 }, () => postGraphql(server.url, { query: "{ blastRadius }" }));
     await new Promise((r) => setTimeout(r, 50));
-    const started = Date.now();
     const cheap = await (await postGraphql(server.url, { query: "{ cheap }" })).json();
     const health = await fetch(`${server.url}/healthz`);
     expect(cheap.data.cheap).toBe(2);
     expect(health.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(250);
+    expect(finished, "answered while index fields were still queued").toBeLessThan(4);
     const answers = await Promise.all(burst.map(async (r) => (await r).json()));
     expect(answers.every((a) => a.data.blastRadius === 1)).toBe(true);
     expect(most).toBe(2);
