@@ -1,3 +1,4 @@
+/* biome-ignore-all lint/suspicious/noExplicitAny: GraphQL responses are untyped JSON here */
 /**
  * A load test of a running server with a realistic read mix (lists with filters, nested relations,
  * lookups by slug and id, search, one index query), reporting req/s, latency p50/p99, errors
