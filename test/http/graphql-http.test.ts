@@ -201,7 +201,7 @@ describe("error masking", () => {
         message: MASKED_MESSAGE,
         locations: [{ line: 1, column: 6 }],
         path: ["unexpected"],
-        extensions: { code: "INTERNAL_SERVER_ERROR" },
+        extensions: { code: "INTERNAL_SERVER_ERROR", requestId: res.headers.get("x-request-id") },
       },
     ]);
   });
