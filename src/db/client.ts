@@ -176,10 +176,12 @@ function instrumentPglite(client: PGlite, emit: (sql: string) => void): () => nu
     const query = target.query.bind(target);
     const exec = target.exec.bind(target);
     target.query = ((text: string, ...rest: unknown[]) => {
+      assertNotCancelled();
       emit(text);
       return counted(() => (query as (...a: unknown[]) => Promise<unknown>)(text, ...rest));
     }) as typeof client.query;
     target.exec = ((text: string, ...rest: unknown[]) => {
+      assertNotCancelled();
       emit(text);
       return counted(() => (exec as (...a: unknown[]) => Promise<unknown>)(text, ...rest));
     }) as typeof client.exec;
