@@ -1088,8 +1088,11 @@ export type Facility = Fact & Node & {
   rackDensityKwTypical?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** Regulatory events that name this facility (for rules of its jurisdictions, use `facilities(filter: { regulatedBy })`). */
   regulatoryEvents: RegulatoryEventConnection;
-  /** This facility's risk score at a date. */
-  risk: RiskScore;
+  /**
+   * This facility's risk score at a date; null when it is not scored at that date (not yet announced,
+   * or decommissioned or cancelled by then), so one such facility does not null a whole list.
+   */
+  risk?: Maybe<RiskScore>;
   /** Stable natural key. */
   slug: Scalars['String']['output'];
   /** Sources backing this facility's data. */
@@ -3254,8 +3257,8 @@ export type Vendor = Fact & Node & {
   parent?: Maybe<Vendor>;
   /** Regulatory events that name this vendor. */
   regulatoryEvents: RegulatoryEventConnection;
-  /** This vendor's risk score at a date. */
-  risk: RiskScore;
+  /** This vendor's risk score at a date; null when it is not scored at that date. */
+  risk?: Maybe<RiskScore>;
   /** Stable natural key (lower-case words joined by hyphens). */
   slug: Scalars['String']['output'];
   /** Sources backing this vendor's data. */
@@ -4399,7 +4402,7 @@ export type FacilityResolvers<ContextType = RequestContext, ParentType extends R
   rackDensityKwMax?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   rackDensityKwTypical?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   regulatoryEvents?: Resolver<ResolversTypes['RegulatoryEventConnection'], ParentType, ContextType, RequireFields<FacilityRegulatoryEventsArgs, 'orderBy'>>;
-  risk?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType, RequireFields<FacilityRiskArgs, 'asOf'>>;
+  risk?: Resolver<Maybe<ResolversTypes['RiskScore']>, ParentType, ContextType, RequireFields<FacilityRiskArgs, 'asOf'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FacilityStatus'], ParentType, ContextType>;
@@ -4806,7 +4809,7 @@ export type VendorResolvers<ContextType = RequestContext, ParentType extends Res
   outages?: Resolver<ResolversTypes['OutageConnection'], ParentType, ContextType, RequireFields<VendorOutagesArgs, 'orderBy'>>;
   parent?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
   regulatoryEvents?: Resolver<ResolversTypes['RegulatoryEventConnection'], ParentType, ContextType, RequireFields<VendorRegulatoryEventsArgs, 'orderBy'>>;
-  risk?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType, RequireFields<VendorRiskArgs, 'asOf'>>;
+  risk?: Resolver<Maybe<ResolversTypes['RiskScore']>, ParentType, ContextType, RequireFields<VendorRiskArgs, 'asOf'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   subsidiaries?: Resolver<ResolversTypes['VendorConnection'], ParentType, ContextType, RequireFields<VendorSubsidiariesArgs, 'orderBy'>>;
