@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createGraphqlSchema } from "../../src/api/schema.ts";
 import {
   ACKNOWLEDGED,
   changeKey,
@@ -9,7 +10,6 @@ import {
   readText,
   unacknowledgedBreakingChanges,
 } from "../../src/contract/schema-contract.ts";
-import { createGraphqlSchema } from "../../src/api/schema.ts";
 
 // The frontends' contract: schema.graphql is current, and nothing breaks the released schema
 // unless acknowledged; additions (new types, fields, mutations) always pass.

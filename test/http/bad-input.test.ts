@@ -12,10 +12,10 @@ import {
   isScalarType,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGraphqlSchema } from "../../src/api/schema.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import { encodeCursor } from "../../src/graphql/connection.ts";
 import { toGlobalId } from "../../src/graphql/ids.ts";
-import { createGraphqlSchema } from "../../src/api/schema.ts";
 import { testBackend, testDatabase } from "../support/database.ts";
 import { countRows } from "../support/row-counts.ts";
 import { postGraphql, type RunningServer, startServer } from "./support.ts";

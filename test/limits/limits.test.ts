@@ -3,8 +3,8 @@
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { worstRequests } from "../../bench/worst-requests.ts";
-import type { DatabaseHandle } from "../../src/db/client.ts";
 import { createGraphqlSchema } from "../../src/api/schema.ts";
+import type { DatabaseHandle } from "../../src/db/client.ts";
 import { graphiqlExamples } from "../../src/http/graphiql/examples.ts";
 import { queryCost } from "../../src/limits/cost.ts";
 import { defaultHardening } from "../../src/limits/settings.ts";
