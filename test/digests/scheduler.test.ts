@@ -87,7 +87,10 @@ describe(`digest scheduler, ${INSTANCES} instance(s) (${testBackend()})`, () => 
     );
     expect(d).toEqual({ n: 10, delivered: 10 });
     // every delivery was attempted exactly once, by exactly one instance (SKIP LOCKED claims)
-    const [a] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from digest_delivery_attempts`);
+    const [a] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from digest_delivery_attempts`,
+    );
     expect(a?.n).toBe(10);
     expect(readdirSync(folder).filter((f) => !f.startsWith(".")).length).toBe(10);
   });
