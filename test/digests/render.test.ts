@@ -115,6 +115,7 @@ describe(`digest rendering (${testBackend()})`, () => {
         mkdirSync("test-artifacts", { recursive: true });
         const shot = join("test-artifacts", `digest-html-${testBackend()}.png`);
         await page.screenshot({ path: shot, fullPage: true });
+        await page.screenshot({ path: join("test-artifacts", `digest-html-${testBackend()}-top.png`) });
         expect(statSync(shot).size).toBeGreaterThan(10_000);
         expect(requested).toEqual([]);
         expect(errors).toEqual([]);

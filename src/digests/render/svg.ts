@@ -28,6 +28,11 @@ export function trendSvg(trend: ConcentrationTrend, threshold = 1800): string {
         : `<circle cx="${x(i).toFixed(1)}" cy="${y(p.hhi).toFixed(1)}" r="2.5" fill="#1f5fa8"><title>${esc(p.date)}: ${Math.round(p.hhi)}</title></circle>`,
     )
     .join("");
+  const lastValue = [...trend.points].reverse().find((p) => p.hhi !== null)?.hhi;
+  const latest =
+    lastValue == null
+      ? ""
+      : `<text x="${PAD}" y="14" font-family="Arial, sans-serif" font-size="11" fill="#1f5fa8">latest HHI ${Math.round(lastValue).toLocaleString("en-US")}</text>`;
   const first = trend.points[0]?.date ?? "";
   const last = trend.points[n - 1]?.date ?? "";
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="HHI trend ${esc(trend.label)}">
@@ -36,6 +41,7 @@ export function trendSvg(trend: ConcentrationTrend, threshold = 1800): string {
 <text x="${W - PAD}" y="${(y(threshold) - 4).toFixed(1)}" font-family="Arial, sans-serif" font-size="10" fill="#c0392b" text-anchor="end">${threshold.toLocaleString("en-US")}</text>
 ${path ? `<polyline points="${path}" fill="none" stroke="#1f5fa8" stroke-width="2"/>` : `<text x="${W / 2}" y="${H / 2}" font-family="Arial, sans-serif" font-size="12" fill="#666" text-anchor="middle">no data</text>`}
 ${dots}
+${latest}
 <text x="${PAD}" y="${H - 8}" font-family="Arial, sans-serif" font-size="10" fill="#444">${esc(first)}</text>
 <text x="${W - PAD}" y="${H - 8}" font-family="Arial, sans-serif" font-size="10" fill="#444" text-anchor="end">${esc(last)}</text>
 </svg>`;
