@@ -5,6 +5,7 @@ import { type DatabaseHandle, DatabaseOpenError } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { openConfiguredDatabase } from "./db/open.ts";
 import { queryRows } from "./db/rows.ts";
+import { publicUrlOf, startConfiguredScheduler } from "./digests/service.ts";
 import { createApp } from "./http/app.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { seedCurated } from "./seed/curated.ts";
@@ -51,10 +52,11 @@ async function main(): Promise<void> {
   await migrate(handle);
   if (config.SEED_ON_START) await seedWhenEmpty(handle, logger);
 
-  const server = await createApp({ handle, config, logger });
+  const server = await createApp({ handle, config, logger, publicUrl: publicUrlOf(config) });
   const { port } = await server.start({ port: config.PORT, host: config.HOST });
   logger.info({ port, host: config.HOST }, "listening");
   process.stdout.write(`GraphiQL: http://localhost:${port}/graphiql\n`);
+  const scheduler = startConfiguredScheduler(handle.db, config, logger);
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down");
     try {
+      await scheduler?.stop(); // a slot in progress is finished or rolled back, never half-made
       await server.stop();
     } finally {
       // An open PGlite keeps the event loop alive: always close the database.

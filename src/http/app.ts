@@ -5,6 +5,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
+import { digestRoutes } from "../digests/feed.ts";
 import { createGraphqlSchema, createRequestContext } from "../graphql/index.ts";
 import type { Logger } from "../logger.ts";
 import { corsFor } from "./cors.ts";
@@ -21,6 +22,8 @@ export interface AppOptions {
   handle: DatabaseHandle;
   config: Pick<Config, "NODE_ENV" | "CORS_ORIGINS">;
   logger: Logger;
+  /** Base URL subscribers reach (links in digest feeds); defaults to http://localhost:4000. */
+  publicUrl?: string;
   /** The executable schema; defaults to createGraphqlSchema(). Tests pass their own. */
   schema?: GraphQLSchema;
 }
@@ -62,6 +65,7 @@ export async function createApp(options: AppOptions): Promise<HyperscopeHttp> {
     expressMiddleware(apollo, { context: async () => createRequestContext(handle.db) }),
   );
   app.use(graphiqlRoutes({ schema, endpoint: GRAPHQL_PATH, logger }));
+  app.use(digestRoutes(handle.db, options.publicUrl ?? "http://localhost:4000", logger));
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: "Not found", extensions: { code: "NOT_FOUND" } }] });
   });
