@@ -8,7 +8,10 @@
   const params = new URLSearchParams(window.location.search);
   const linked = params.get("query");
   const tabs = linked
-    ? [{ query: linked, ...(params.get("variables") ? { variables: params.get("variables") } : {}) }, ...config.tabs]
+    ? [
+        { query: linked, ...(params.get("variables") ? { variables: params.get("variables") } : {}) },
+        ...config.tabs,
+      ]
     : config.tabs;
   const root = ReactDOM.createRoot(document.getElementById("graphiql"));
   root.render(
