@@ -1,9 +1,10 @@
+import type { ChipFilter as ChipFilterInput, Resolvers } from "../api/generated/resolvers-types.ts";
+import type { NodeFetcher } from "../api/module.ts";
 import { deploymentList } from "../facilities/resolvers.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
-import { globalIdField, lookupOne, related, required, sourcesField } from "../graphql/fields.ts";
-import type { ChipFilter as ChipFilterInput, Resolvers } from "../graphql/generated/resolvers-types.ts";
+import { globalIdField, lookupOne, related, required } from "../graphql/fields.ts";
 import { decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
-import type { NodeFetcher } from "../graphql/node.ts";
+import { sourcesField } from "../sources/fields.ts";
 import { type ChipFilter, chipSortColumns, getChips } from "./queries.ts";
 
 export const chipList = listing("Chip", chipSortColumns, { field: "NAME", direction: "ASC" });

@@ -1,12 +1,13 @@
-import { listing, toConnection } from "../graphql/connection.ts";
-import { globalIdField, lookupOne, required, sourcesField } from "../graphql/fields.ts";
 import type {
   DisclosureFilter as DisclosureFilterInput,
   Resolvers,
-} from "../graphql/generated/resolvers-types.ts";
+} from "../api/generated/resolvers-types.ts";
+import type { NodeFetcher } from "../api/module.ts";
+import { listing, toConnection } from "../graphql/connection.ts";
+import { globalIdField, lookupOne, required } from "../graphql/fields.ts";
 import { decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
-import type { NodeFetcher } from "../graphql/node.ts";
 import { dayRange } from "../graphql/ranges.ts";
+import { sourcesField } from "../sources/fields.ts";
 import { type DisclosureFilter, disclosureSortColumns, getDisclosures } from "./queries.ts";
 
 export const disclosureList = listing("Disclosure", disclosureSortColumns, {

@@ -1,12 +1,10 @@
+import type { FacilityFilter as FacilityFilterInput, Resolvers } from "../api/generated/resolvers-types.ts";
+import type { NodeFetcher } from "../api/module.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
 import { badUserInput } from "../graphql/errors.ts";
-import { globalIdField, lookupOne, required, sourcesField } from "../graphql/fields.ts";
-import type {
-  FacilityFilter as FacilityFilterInput,
-  Resolvers,
-} from "../graphql/generated/resolvers-types.ts";
+import { globalIdField, lookupOne, required } from "../graphql/fields.ts";
 import { decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
-import type { NodeFetcher } from "../graphql/node.ts";
+import { sourcesField } from "../sources/fields.ts";
 import {
   deploymentSortColumns,
   type FacilityFilter,

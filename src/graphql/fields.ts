@@ -1,23 +1,14 @@
 import type DataLoader from "dataloader";
-import type { CitedEntity } from "../sources/queries.ts";
-import type { RequestContext } from "./context.ts";
 import { badUserInput, notFound } from "./errors.ts";
 import { toGlobalId } from "./ids.ts";
-import type { CitationModel } from "./mappers.ts";
 
-/** Resolver helpers shared by every domain (ids, sources, lookups). */
+/** Resolver helpers shared by every domain (ids, relations, lookups). */
 
 /** The `id` field of a Node type: the opaque global id of the row. */
 export const globalIdField =
   (type: string) =>
   (row: { id: number }): string =>
     toGlobalId(type, row.id);
-
-/** The `sources` field of a Fact type: its citations, batched per fact kind. */
-export const sourcesField =
-  (entity: CitedEntity) =>
-  (row: { id: number }, _args: unknown, ctx: RequestContext): Promise<CitationModel[]> =>
-    ctx.loaders.citations(entity).load(row.id);
 
 /** A to-one relation through a row loader; a dangling key (never expected: FKs) resolves to null. */
 export function related<Row>(

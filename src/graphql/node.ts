@@ -1,9 +1,8 @@
-import type { RequestContext } from "./context.ts";
 import { badUserInput, notFound } from "./errors.ts";
 import { decodeGlobalId } from "./ids.ts";
 
 /** Fetches one row of a Node type by database id (through the request's loaders). */
-export type NodeFetcher = (ctx: RequestContext, id: number) => Promise<object | null>;
+export type NodeFetcher<Ctx> = (ctx: Ctx, id: number) => Promise<object | null>;
 
 /** A row tagged with its GraphQL type so `Node.__resolveType` can tell types apart. */
 export type TaggedNode = object & { __typename: string };
@@ -11,9 +10,9 @@ export type TaggedNode = object & { __typename: string };
 export const MAX_NODES = 100;
 
 /** Resolves a global id to a tagged row, or null; a malformed id or unknown type is BAD_USER_INPUT. */
-export async function fetchNode(
-  fetchers: Record<string, NodeFetcher>,
-  ctx: RequestContext,
+export async function fetchNode<Ctx>(
+  fetchers: Record<string, NodeFetcher<Ctx>>,
+  ctx: Ctx,
   globalId: string,
   argument: string,
 ): Promise<TaggedNode | null> {
@@ -25,14 +24,14 @@ export async function fetchNode(
 }
 
 /** `Query.node` and `Query.nodes` over the given Node types. */
-export function nodeQueries(fetchers: Record<string, NodeFetcher>) {
+export function nodeQueries<Ctx>(fetchers: Record<string, NodeFetcher<Ctx>>) {
   return {
-    node: async (_: unknown, args: { id: string }, ctx: RequestContext) => {
+    node: async (_: unknown, args: { id: string }, ctx: Ctx) => {
       const node = await fetchNode(fetchers, ctx, args.id, "id");
       if (!node) throw notFound("node", "id", args.id);
       return node;
     },
-    nodes: async (_: unknown, args: { ids: readonly string[] }, ctx: RequestContext) => {
+    nodes: async (_: unknown, args: { ids: readonly string[] }, ctx: Ctx) => {
       if (args.ids.length > MAX_NODES) throw badUserInput(`At most ${MAX_NODES} ids`, "ids");
       return Promise.all(args.ids.map((id) => fetchNode(fetchers, ctx, id, "ids")));
     },

@@ -3,7 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GraphQLSchema } from "graphql";
-import type { RequestContext } from "../graphql/index.ts";
+import type { RequestContext } from "../api/context.ts";
 import type { Logger } from "../logger.ts";
 import { formatErrorFor } from "./errors.ts";
 

@@ -1,13 +1,12 @@
-import DataLoader from "dataloader";
-import type { RequestContext } from "../graphql/context.ts";
-import { badUserInput } from "../graphql/errors.ts";
+import type { RequestContext } from "../api/context.ts";
 import type {
   BlastPathStep,
   BlastProviderInput,
   Resolvers,
   ResolversTypes,
   RiskWeightInput,
-} from "../graphql/generated/resolvers-types.ts";
+} from "../api/generated/resolvers-types.ts";
+import { badUserInput } from "../graphql/errors.ts";
 import { decodeIdOf, toGlobalId } from "../graphql/ids.ts";
 import { getBlastRadius } from "./blast-radius.ts";
 import { getConcentration, getConcentrationSeries } from "./concentration/index.ts";
@@ -71,44 +70,6 @@ function filterIds(kind: RiskSubjectKind, ids: readonly string[] | null | undefi
 
 const weightsOf = (weights: readonly RiskWeightInput[] | null | undefined) => weights ?? null;
 
-/**
- * Per request: one risk query per (subject kind, asOf, weights) for all the facilities/vendors whose
- * `risk` field a response asks for (batches of up to 100 ids).
- */
-const riskLoaders = new WeakMap<RequestContext, Map<string, DataLoader<number, RiskScore | null>>>();
-function riskLoader(
-  ctx: RequestContext,
-  kind: RiskSubjectKind,
-  asOf: string,
-  weights: readonly RiskWeightInput[] | null,
-) {
-  let byKey = riskLoaders.get(ctx);
-  if (!byKey) {
-    byKey = new Map();
-    riskLoaders.set(ctx, byKey);
-  }
-  const key = JSON.stringify([kind, asOf, weights]);
-  let loader = byKey.get(key);
-  if (!loader) {
-    loader = new DataLoader<number, RiskScore | null>(
-      async (ids) => {
-        const result = await getRiskScores(ctx.db, {
-          subject: kind,
-          asOf,
-          weights,
-          filter: { ids: ids.map(String) },
-          first: ids.length,
-        });
-        const byId = new Map(result.items.map((i) => [i.subject.id, i]));
-        return ids.map((id) => byId.get(String(id)) ?? null);
-      },
-      { maxBatchSize: 100 },
-    );
-    byKey.set(key, loader);
-  }
-  return loader;
-}
-
 async function subjectRisk(
   ctx: RequestContext,
   kind: RiskSubjectKind,
@@ -116,7 +77,7 @@ async function subjectRisk(
   args: { asOf: unknown; weights?: readonly RiskWeightInput[] | null },
 ) {
   return answering(async () => {
-    const score = await riskLoader(ctx, kind, day(args.asOf), weightsOf(args.weights)).load(id);
+    const score = await ctx.loaders.riskScores(kind, day(args.asOf), weightsOf(args.weights)).load(id);
     if (!score) throw new Error(`no ${kind.toLowerCase()} ${id} at asOf`);
     return toRiskScoreNode(score);
   });

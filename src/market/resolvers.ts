@@ -1,15 +1,16 @@
-import { listing, toConnection } from "../graphql/connection.ts";
-import { badUserInput } from "../graphql/errors.ts";
-import { globalIdField, lookupOne, required, sourcesField } from "../graphql/fields.ts";
 import type {
   DependencyFilter as DependencyFilterInput,
   VendorMarketShareFilter as MarketShareFilterInput,
   Resolvers,
-} from "../graphql/generated/resolvers-types.ts";
+} from "../api/generated/resolvers-types.ts";
+import type { NodeFetcher } from "../api/module.ts";
+import { listing, toConnection } from "../graphql/connection.ts";
+import { badUserInput } from "../graphql/errors.ts";
+import { globalIdField, lookupOne, required } from "../graphql/fields.ts";
 import { decodeGlobalId, decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
-import type { NodeFetcher } from "../graphql/node.ts";
 import { toDay } from "../graphql/ranges.ts";
 import { asFacility, asVendor } from "../regulation/resolvers.ts";
+import { sourcesField } from "../sources/fields.ts";
 import { type DependencyFilter, dependencySortColumns, getDependencies } from "./dependencies.ts";
 import { getMarketShares, type MarketShareFilter, marketShareSortColumns } from "./shares.ts";
 

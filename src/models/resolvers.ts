@@ -1,9 +1,10 @@
+import type { ModelFilter as ModelFilterInput, Resolvers } from "../api/generated/resolvers-types.ts";
+import type { NodeFetcher } from "../api/module.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
-import { globalIdField, lookupOne, required, sourcesField } from "../graphql/fields.ts";
-import type { ModelFilter as ModelFilterInput, Resolvers } from "../graphql/generated/resolvers-types.ts";
+import { globalIdField, lookupOne, required } from "../graphql/fields.ts";
 import { decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
-import type { NodeFetcher } from "../graphql/node.ts";
 import { dayRange } from "../graphql/ranges.ts";
+import { sourcesField } from "../sources/fields.ts";
 import { getModels, type ModelFilter, modelSortColumns } from "./queries.ts";
 
 export const modelList = listing("Model", modelSortColumns, { field: "RELEASE_DATE", direction: "DESC" });

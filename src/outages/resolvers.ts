@@ -1,9 +1,10 @@
+import type { OutageFilter as OutageFilterInput, Resolvers } from "../api/generated/resolvers-types.ts";
+import type { NodeFetcher } from "../api/module.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
-import { globalIdField, lookupOne, related, sourcesField } from "../graphql/fields.ts";
-import type { OutageFilter as OutageFilterInput, Resolvers } from "../graphql/generated/resolvers-types.ts";
+import { globalIdField, lookupOne, related } from "../graphql/fields.ts";
 import { decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
-import type { NodeFetcher } from "../graphql/node.ts";
 import { instantRange, intRange } from "../graphql/ranges.ts";
+import { sourcesField } from "../sources/fields.ts";
 import { getOutages, type OutageFilter, outageDurationMinutes, outageSortColumns } from "./queries.ts";
 
 export const outageList = listing("Outage", outageSortColumns, { field: "STARTED_AT", direction: "DESC" });

@@ -1,13 +1,16 @@
-import { listing, toConnection } from "../graphql/connection.ts";
-import { globalIdField, lookupOne, sourcesField } from "../graphql/fields.ts";
 import type {
   RegulatoryEventFilter as RegulatoryEventFilterInput,
   Resolvers,
-} from "../graphql/generated/resolvers-types.ts";
+} from "../api/generated/resolvers-types.ts";
+import type { NodeFetcher } from "../api/module.ts";
+import type { FacilityModel } from "../facilities/mappers.ts";
+import { listing, toConnection } from "../graphql/connection.ts";
+import { globalIdField, lookupOne } from "../graphql/fields.ts";
 import { decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
-import type { FacilityModel, VendorModel } from "../graphql/mappers.ts";
-import { type NodeFetcher, resolveTaggedType } from "../graphql/node.ts";
+import { resolveTaggedType } from "../graphql/node.ts";
 import { dayRange } from "../graphql/ranges.ts";
+import { sourcesField } from "../sources/fields.ts";
+import type { VendorModel } from "../vendors/mappers.ts";
 import { getRegulatoryEvents, type RegulatoryEventFilter, regulatoryEventSortColumns } from "./queries.ts";
 
 export const regulatoryEventList = listing("RegulatoryEvent", regulatoryEventSortColumns, {

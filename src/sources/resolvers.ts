@@ -1,8 +1,8 @@
+import type { CitedEntity as CitedEntityEnum, Resolvers } from "../api/generated/resolvers-types.ts";
+import type { NodeFetcher } from "../api/module.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
 import { globalIdField, lookupOne } from "../graphql/fields.ts";
-import type { CitedEntity as CitedEntityEnum, Resolvers } from "../graphql/generated/resolvers-types.ts";
 import { decodeIdOf } from "../graphql/ids.ts";
-import type { NodeFetcher } from "../graphql/node.ts";
 import { type CitedEntity, getSources, sourceSortColumns } from "./queries.ts";
 
 export const sourceList = listing("Source", sourceSortColumns, { field: "TITLE", direction: "ASC" });

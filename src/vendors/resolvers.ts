@@ -1,10 +1,11 @@
+import type { Resolvers } from "../api/generated/resolvers-types.ts";
+import type { NodeFetcher } from "../api/module.ts";
 import { chipFilterFromInput, chipList } from "../chips/resolvers.ts";
 import { facilityFilterFromInput, facilityList } from "../facilities/resolvers.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
-import { globalIdField, lookupOne, related, sourcesField } from "../graphql/fields.ts";
-import type { Resolvers } from "../graphql/generated/resolvers-types.ts";
+import { globalIdField, lookupOne, related } from "../graphql/fields.ts";
 import { decodeIdOf } from "../graphql/ids.ts";
-import type { NodeFetcher } from "../graphql/node.ts";
+import { sourcesField } from "../sources/fields.ts";
 import { getVendors, vendorSortColumns } from "../vendors/queries.ts";
 
 export const vendorList = listing("Vendor", vendorSortColumns, { field: "NAME", direction: "ASC" });

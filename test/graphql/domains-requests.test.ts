@@ -1,8 +1,8 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: GraphQL results are untyped JSON here */
 import { ApolloServer } from "@apollo/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRequestContext, type RequestContext } from "../../src/api/context.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
-import { createRequestContext, type RequestContext } from "../../src/graphql/index.ts";
 import { testBackend, testDatabase } from "../support/database.ts";
 import { graphqlSchema, query } from "../support/graphql.ts";
 import { buildDomainWorld } from "./domains-world.ts";

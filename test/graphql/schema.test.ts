@@ -81,7 +81,7 @@ describe("GraphQL schema", () => {
 
   it("the committed resolver types were generated from this SDL (names every root field)", () => {
     const generated = readFileSync(
-      new URL("../../src/graphql/generated/resolvers-types.ts", import.meta.url),
+      new URL("../../src/api/generated/resolvers-types.ts", import.meta.url),
       "utf8",
     );
     const query = schema.getQueryType();

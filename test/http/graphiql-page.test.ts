@@ -1,7 +1,7 @@
 import { buildSchema, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGraphqlSchema } from "../../src/api/schema.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
-import { createGraphqlSchema } from "../../src/graphql/index.ts";
 import { graphiqlExamples, validateExamples } from "../../src/http/graphiql/examples.ts";
 import { testDatabase } from "../support/database.ts";
 import { postGraphql, type RunningServer, startServer } from "./support.ts";

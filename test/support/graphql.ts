@@ -8,8 +8,9 @@ import {
   validate,
 } from "graphql";
 import { expect, it } from "vitest";
+import { createRequestContext } from "../../src/api/context.ts";
+import { createGraphqlSchema } from "../../src/api/schema.ts";
 import type { Database } from "../../src/db/client.ts";
-import { createGraphqlSchema, createRequestContext } from "../../src/graphql/index.ts";
 
 /**
  * Helpers for executing GraphQL against a real test database (no HTTP). Each call gets a fresh

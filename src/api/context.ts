@@ -1,0 +1,24 @@
+import { anonymousViewer, type Viewer } from "../auth/viewer.ts";
+import type { Database } from "../db/client.ts";
+import type { DomainModule } from "./module.ts";
+import { modules } from "./modules.ts";
+
+type LoadersOf<M> = M extends DomainModule<infer L> ? L : never;
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every domain's per-request loaders (the union of what each module's createLoaders returns). */
+export type Loaders = Intersection<LoadersOf<(typeof modules)[number]>>;
+
+/** Everything a resolver may use during one request; built fresh per request (DataLoaders live here). */
+export interface RequestContext {
+  db: Database;
+  loaders: Loaders;
+  /** Who is asking (API key and role, or anonymous); checked with requireRole() by fields that need a role. */
+  viewer: Viewer;
+}
+
+/** A new context for one request (fresh DataLoaders: no caching across requests). */
+export function createRequestContext(db: Database, viewer: Viewer = anonymousViewer): RequestContext {
+  const loaders = Object.assign({}, ...modules.map((m: DomainModule) => m.createLoaders?.(db) ?? {}));
+  return { db, loaders: loaders as Loaders, viewer };
+}

@@ -1,0 +1,11 @@
+import { defineModule } from "../api/module.ts";
+import { createChipLoaders } from "./loaders.ts";
+import { chipNodeTypes, chipResolvers } from "./resolvers.ts";
+
+/** The chips domain of the API (collected in src/api/modules.ts). */
+export const chipModule = defineModule({
+  name: "chips",
+  resolvers: chipResolvers,
+  nodeTypes: chipNodeTypes,
+  createLoaders: createChipLoaders,
+});

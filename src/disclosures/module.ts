@@ -1,0 +1,11 @@
+import { defineModule } from "../api/module.ts";
+import { createDisclosureLoaders } from "./loaders.ts";
+import { disclosureNodeTypes, disclosureResolvers } from "./resolvers.ts";
+
+/** The disclosures domain of the API (collected in src/api/modules.ts). */
+export const disclosureModule = defineModule({
+  name: "disclosures",
+  resolvers: disclosureResolvers,
+  nodeTypes: disclosureNodeTypes,
+  createLoaders: createDisclosureLoaders,
+});

@@ -1,0 +1,11 @@
+import { defineModule } from "../api/module.ts";
+import { createFacilityLoaders } from "./loaders.ts";
+import { facilityNodeTypes, facilityResolvers } from "./resolvers.ts";
+
+/** The facilities domain of the API (collected in src/api/modules.ts). */
+export const facilityModule = defineModule({
+  name: "facilities",
+  resolvers: facilityResolvers,
+  nodeTypes: facilityNodeTypes,
+  createLoaders: createFacilityLoaders,
+});

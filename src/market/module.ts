@@ -1,0 +1,11 @@
+import { defineModule } from "../api/module.ts";
+import { createMarketLoaders } from "./loaders.ts";
+import { marketNodeTypes, marketResolvers } from "./resolvers.ts";
+
+/** The market domain of the API (collected in src/api/modules.ts). */
+export const marketModule = defineModule({
+  name: "market",
+  resolvers: marketResolvers,
+  nodeTypes: marketNodeTypes,
+  createLoaders: createMarketLoaders,
+});

@@ -1,0 +1,11 @@
+import { defineModule } from "../api/module.ts";
+import { createOutageLoaders } from "./loaders.ts";
+import { outageNodeTypes, outageResolvers } from "./resolvers.ts";
+
+/** The outages domain of the API (collected in src/api/modules.ts). */
+export const outageModule = defineModule({
+  name: "outages",
+  resolvers: outageResolvers,
+  nodeTypes: outageNodeTypes,
+  createLoaders: createOutageLoaders,
+});

@@ -1,0 +1,11 @@
+import { defineModule } from "../api/module.ts";
+import { createRegulationLoaders } from "./loaders.ts";
+import { regulationNodeTypes, regulationResolvers } from "./resolvers.ts";
+
+/** The regulation domain of the API (collected in src/api/modules.ts). */
+export const regulationModule = defineModule({
+  name: "regulation",
+  resolvers: regulationResolvers,
+  nodeTypes: regulationNodeTypes,
+  createLoaders: createRegulationLoaders,
+});

@@ -1,0 +1,11 @@
+import { defineModule } from "../api/module.ts";
+import { createSourceLoaders } from "./loaders.ts";
+import { sourceNodeTypes, sourceResolvers } from "./resolvers.ts";
+
+/** The sources domain of the API (collected in src/api/modules.ts). */
+export const sourceModule = defineModule({
+  name: "sources",
+  resolvers: sourceResolvers,
+  nodeTypes: sourceNodeTypes,
+  createLoaders: createSourceLoaders,
+});
