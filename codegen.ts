@@ -28,6 +28,8 @@ const mappedByDomain: Record<string, string[]> = {
     "DependencyEdge",
   ],
   models: ["Model", "ModelConnection", "ModelEdge"],
+  auth: ["ApiKey", "ApiKeyConnection", "ApiKeyEdge"],
+  audit: ["AuditEntry", "AuditEntryConnection", "AuditEntryEdge"],
 };
 
 const mappers = Object.fromEntries(
@@ -58,6 +60,7 @@ const config: CodegenConfig = {
           CountryCode: "string",
           NonNegativeFloat: "number",
           NonNegativeInt: "number",
+          JSON: "unknown",
         },
       },
     },

@@ -1,3 +1,5 @@
+import { auditModule } from "../audit/module.ts";
+import { authModule } from "../auth/module.ts";
 import { chipModule } from "../chips/module.ts";
 import { disclosureModule } from "../disclosures/module.ts";
 import { facilityModule } from "../facilities/module.ts";
@@ -26,4 +28,6 @@ export const modules = [
   marketModule,
   modelModule,
   indexModule,
+  authModule,
+  auditModule,
 ] as const;

@@ -6,6 +6,7 @@ import { migrate } from "../db/migrate.ts";
 import { openConfiguredDatabase } from "../db/open.ts";
 import { SeedError, seedCurated } from "../seed/curated.ts";
 import { seedSynthetic } from "../synthetic/index.ts";
+import { runKeys } from "./keys.ts";
 import { databaseStatus } from "./status.ts";
 import { exitCodes, usage } from "./usage.ts";
 
@@ -67,6 +68,11 @@ const table = (counts: Record<string, number>) => {
 /** Runs one CLI command and returns the process exit code; the database is always closed. */
 export async function runCli(argv: string[], io: CliIo = processIo, env = process.env): Promise<number> {
   try {
+    if (argv[0] === "keys") {
+      const usageError = (message: string) => new UsageError(message);
+      await runKeys(argv.slice(1), { out: io.out, config: () => loadConfig(env), open, usageError });
+      return exitCodes.ok;
+    }
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,

@@ -9,6 +9,10 @@ Commands:
   seed --synthetic --scale N [--seed S]
                                        migrate, then bulk-load deterministic synthetic data
   status [--json]                      backend, location, migrations and row counts per table
+  keys create --role READER|EDITOR|ADMIN --name NAME [--json]
+                                       create an API key; prints its secret once
+  keys list [--json]                   list API keys (never their secrets)
+  keys revoke ID                       revoke an API key
 
 Options:
   -h, --help                           show this help
@@ -16,6 +20,7 @@ Options:
 Environment:
   DATABASE_URL   postgres://… to use a PostgreSQL server; unset: embedded PGlite in DATA_DIR
   DATA_DIR       folder of the embedded database (default .data)
+  ANONYMOUS_READ true|false: may requests without an API key read (default true)
 
 Exit codes: 0 ok, 1 command failed, 2 database misconfigured or unreachable, 64 bad usage.
 `;

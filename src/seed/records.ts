@@ -17,6 +17,8 @@ import {
 // The record formats of seeds/README.md. Objects are strict: an unknown field is an error.
 // Optional fields accept `null` as "left out". Cross-field rules the database also enforces are
 // repeated here so a bad record is reported with its file, index and field, not as a SQL error.
+// These schemas are also the write API's validation (src/writes): a custom issue may carry
+// `params.code` (DATE_ORDER, REQUIRED), which becomes the userError code.
 
 const slug = z
   .string()
@@ -54,7 +56,7 @@ function ordered<K extends string>(earlier: K, later: K, message: string) {
     const a = record[earlier];
     const b = record[later];
     if (a != null && b != null && Date.parse(b) < Date.parse(a)) {
-      ctx.addIssue({ code: "custom", path: [later], message });
+      ctx.addIssue({ code: "custom", path: [later], message, params: { code: "DATE_ORDER" } });
     }
   };
 }
@@ -222,10 +224,20 @@ export const marketShareRecord = z
   })
   .superRefine((m, ctx) => {
     if (m.share == null && m.value == null) {
-      ctx.addIssue({ code: "custom", path: ["share"], message: "share or value is required" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["share"],
+        message: "share or value is required",
+        params: { code: "REQUIRED" },
+      });
     }
     if (m.value != null && m.unit == null) {
-      ctx.addIssue({ code: "custom", path: ["unit"], message: "is required with value" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["unit"],
+        message: "is required with value",
+        params: { code: "REQUIRED" },
+      });
     }
     ordered("periodStart", "periodEnd", "must not be before periodStart")(m, ctx);
   });

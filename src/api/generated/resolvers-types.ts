@@ -9,6 +9,8 @@ import type { RegulatoryEventModel, RegulatoryEventConnectionModel, RegulatoryEv
 import type { DisclosureModel, DisclosureConnectionModel, DisclosureEdgeModel } from '../../disclosures/mappers.ts';
 import type { VendorMarketShareModel, VendorMarketShareConnectionModel, VendorMarketShareEdgeModel, DependencyModel, DependencyConnectionModel, DependencyEdgeModel } from '../../market/mappers.ts';
 import type { ModelModel, ModelConnectionModel, ModelEdgeModel } from '../../models/mappers.ts';
+import type { ApiKeyModel, ApiKeyConnectionModel, ApiKeyEdgeModel } from '../../auth/mappers.ts';
+import type { AuditEntryModel, AuditEntryConnectionModel, AuditEntryEdgeModel } from '../../audit/mappers.ts';
 import type { RequestContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -27,12 +29,142 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant in time, ISO 8601 with time zone (RFC 3339). */
   DateTime: { input: Date; output: Date | string; }
+  /** Any JSON value (here: a row as an object). */
+  JSON: { input: unknown; output: unknown; }
   /** A floating-point number that is zero or greater. */
   NonNegativeFloat: { input: number; output: number; }
   /** An integer that is zero or greater. */
   NonNegativeInt: { input: number; output: number; }
   /** An absolute URL (http or https). */
   URL: { input: URL; output: URL | string; }
+};
+
+/** An API key (without its secret). */
+export type ApiKey = Node & {
+  __typename?: 'ApiKey';
+  /** When the key was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The database id; audit entries name their author by it. */
+  keyId: Scalars['Int']['output'];
+  /** When the key was last used (updated at most once a minute). */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who or what the key is for. */
+  name: Scalars['String']['output'];
+  /** When the key was revoked; null while it is valid. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do. */
+  role: ApiRole;
+};
+
+/** A page of API keys. */
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  /** The keys of this page, each with its cursor. */
+  edges: Array<ApiKeyEdge>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many keys match, over all pages. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** An API key in a page. */
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  /** Opaque cursor of this key in the list. */
+  cursor: Scalars['String']['output'];
+  /** The key. */
+  node: ApiKey;
+};
+
+/** What an API key may do: READER reads, EDITOR also writes facts, ADMIN also manages keys. */
+export type ApiRole =
+  /** Everything an EDITOR may, and manages API keys and reads the audit log. */
+  | 'ADMIN'
+  /** Reads, and creates, updates and deletes facts. */
+  | 'EDITOR'
+  /** Reads everything. */
+  | 'READER';
+
+/** Which source to cite from which fact. */
+export type AttachSourceInput = {
+  /** Global id of the fact (a Vendor, Chip, Facility, Deployment, Outage, RegulatoryEvent, Disclosure, VendorMarketShare, Dependency or Model). */
+  fact: Scalars['ID']['input'];
+  /** Where in the source the fact is found (page, table, quote). */
+  locator?: InputMaybe<Scalars['String']['input']>;
+  /** URL of a source already in the database. */
+  url: Scalars['String']['input'];
+};
+
+/** What kind of write an audit entry records. */
+export type AuditAction =
+  /** A row was deleted. */
+  | 'DELETE'
+  /** A row was written by a bulk import. */
+  | 'IMPORT'
+  /** A row was created. */
+  | 'INSERT'
+  /** A row was changed. */
+  | 'UPDATE';
+
+/** One write of one row. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What kind of write. */
+  action: AuditAction;
+  /** Who wrote: "key:<id>" for an API key, else the tool ("seed", "cli", "import"). */
+  actor: Scalars['String']['output'];
+  /** The row after the write (its columns by their database names); null for a delete. */
+  after?: Maybe<Scalars['JSON']['output']>;
+  /** The API key that wrote, when one did (null for tools, or a key since deleted). */
+  apiKey?: Maybe<ApiKey>;
+  /** When the write committed (transaction time). */
+  at: Scalars['DateTime']['output'];
+  /** The row before the write (its columns by their database names); null for an insert. */
+  before?: Maybe<Scalars['JSON']['output']>;
+  /** The table written, e.g. "facilities". */
+  entity: Scalars['String']['output'];
+  /** Database id of the row written, when it has one. */
+  entityId?: Maybe<Scalars['Int']['output']>;
+  /** Database id of the entry (increasing in write order). */
+  entryId: Scalars['Int']['output'];
+};
+
+/** A page of audit entries. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries of this page, each with its cursor. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many entries match, over all pages. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** An audit entry in a page. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque cursor of this entry in the list. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Which audit entries to list. */
+export type AuditLogFilter = {
+  /** Only writes made by this actor, e.g. "seed", "cli", "import" or "key:12". */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** Only writes made with this API key (global id of an ApiKey). */
+  apiKey?: InputMaybe<Scalars['ID']['input']>;
+  /** Only writes to these tables, e.g. ["facilities", "facility_citations"]. */
+  entity?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only writes to the row with this database id (with `entity`). */
+  entityId?: InputMaybe<Scalars['Int']['input']>;
+  /** Only writes at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only writes before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A vendor hit by a provider's failure. */
@@ -171,6 +303,40 @@ export type ChipFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Fields of a Chip for createChip and updateChip, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type ChipInput = {
+  /** Dense BF16 TFLOPS (>= 0). */
+  bf16DenseTflops?: InputMaybe<Scalars['Float']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Slug of the designing vendor. */
+  designer?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the fabricating vendor. */
+  foundry?: InputMaybe<Scalars['String']['input']>;
+  /** Dense FP8 TFLOPS (>= 0). */
+  fp8DenseTflops?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory bandwidth in TB/s (> 0). */
+  memoryBandwidthTbps?: InputMaybe<Scalars['Float']['input']>;
+  /** On-package memory in GB (> 0). */
+  memoryGb?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory technology, e.g. HBM3e. */
+  memoryType?: InputMaybe<Scalars['String']['input']>;
+  /** Marketing name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Process node as the foundry names it, e.g. 4N. */
+  processNode?: InputMaybe<Scalars['String']['input']>;
+  /** Release date, YYYY-MM-DD. */
+  releaseDate?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Thermal design power in watts (> 0). */
+  tdpW?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** Order of a chip list; ties are broken by id. */
 export type ChipOrder = {
   /** Direction. */
@@ -190,6 +356,15 @@ export type ChipOrderField =
   /** Thermal design power (unknown last). */
   | 'TDP_W';
 
+/** Result of createChip and updateChip. */
+export type ChipPayload = {
+  __typename?: 'ChipPayload';
+  /** The Chip as written; null when the input was refused. */
+  chip?: Maybe<Chip>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /** A source cited by a fact, with where in the source the fact is found. */
 export type Citation = {
   __typename?: 'Citation';
@@ -206,6 +381,25 @@ export type CitationCount = {
   count: Scalars['NonNegativeInt']['output'];
   /** The kind of fact. */
   entity: CitedEntity;
+};
+
+/** A source cited by a fact in a write: the source's URL and where in it the fact is found. */
+export type CitationInput = {
+  /** Where in the source (page, table, quote). */
+  locator?: InputMaybe<Scalars['String']['input']>;
+  /** URL of a source already in the database (see createSource). */
+  url: Scalars['String']['input'];
+};
+
+/** Result of attachSource and detachSource. */
+export type CitationPayload = {
+  __typename?: 'CitationPayload';
+  /** The citation as attached; null after a detach or a refusal. */
+  citation?: Maybe<Citation>;
+  /** The fact after the change; null when the input was refused. */
+  fact?: Maybe<Fact>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
 };
 
 /** Kinds of fact that cite sources. */
@@ -349,6 +543,25 @@ export type Cooling =
   /** Hardware immersed in dielectric fluid. */
   | 'IMMERSION';
 
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** Who or what the key is for (1..200 characters). */
+  name: Scalars['String']['input'];
+  /** What the key may do. */
+  role: ApiRole;
+};
+
+/** Result of createApiKey. */
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  /** The new key; null when the input was refused. */
+  apiKey?: Maybe<ApiKey>;
+  /** The secret to send as `Authorization: Bearer <secret>`. Shown here once; store it safely. */
+  secret?: Maybe<Scalars['String']['output']>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /** An inclusive range of calendar dates; either bound may be omitted. */
 export type DateRange = {
   /** Earliest accepted date (inclusive). */
@@ -363,6 +576,15 @@ export type DateTimeRange = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Latest accepted instant (inclusive). */
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Result of a deleteX mutation. */
+export type DeletePayload = {
+  __typename?: 'DeletePayload';
+  /** Global id of the deleted row; null when nothing was deleted. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Why the deletion was refused (empty on success). */
+  userErrors: Array<UserError>;
 };
 
 /** A dependent vendor relies on a provider (a vendor or a facility) for `weight` of its need of one kind, from `since` until `until`. The blast-radius index walks these edges. */
@@ -426,6 +648,30 @@ export type DependencyFilter = {
   provider?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** Fields of a Dependency for createDependency and updateDependency, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type DependencyInput = {
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Slug of the dependent vendor. */
+  dependent?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of dependency. */
+  kind?: InputMaybe<DependencyKind>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the providing facility. */
+  providerFacility?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the providing vendor (exactly one of providerVendor and providerFacility). */
+  providerVendor?: InputMaybe<Scalars['String']['input']>;
+  /** Start date, YYYY-MM-DD. */
+  since?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** End date, YYYY-MM-DD (not before since). */
+  until?: InputMaybe<Scalars['String']['input']>;
+  /** Share of the dependent's need this provider serves, 0..1. */
+  weight?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** What a provider supplies to a dependent vendor. */
 export type DependencyKind =
   /** The provider supplies its accelerators. */
@@ -459,6 +705,15 @@ export type DependencyOrderField =
   | 'SINCE'
   /** Weight (unknown last). */
   | 'WEIGHT';
+
+/** Result of createDependency and updateDependency. */
+export type DependencyPayload = {
+  __typename?: 'DependencyPayload';
+  /** The Dependency as written; null when the input was refused. */
+  dependency?: Maybe<Dependency>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** How many accelerators of one chip a facility holds as of a date; the latest row at or before a date is the count at that date. */
 export type Deployment = Fact & Node & {
@@ -505,6 +760,24 @@ export type DeploymentEdge = {
   node: Deployment;
 };
 
+/** Fields of a Deployment for createDeployment and updateDeployment, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type DeploymentInput = {
+  /** Number of accelerators (a whole number >= 0). */
+  acceleratorCount?: InputMaybe<Scalars['Float']['input']>;
+  /** Date the count refers to, YYYY-MM-DD. */
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the chip. */
+  chip?: InputMaybe<Scalars['String']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Slug of the facility. */
+  facility?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+};
+
 /** Order of a deployment list; ties are broken by id. */
 export type DeploymentOrder = {
   /** Direction. */
@@ -519,6 +792,23 @@ export type DeploymentOrderField =
   | 'ACCELERATOR_COUNT'
   /** The as-of date of the count. */
   | 'AS_OF';
+
+/** Result of createDeployment and updateDeployment. */
+export type DeploymentPayload = {
+  __typename?: 'DeploymentPayload';
+  /** The Deployment as written; null when the input was refused. */
+  deployment?: Maybe<Deployment>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
+/** Which source to remove from which fact. */
+export type DetachSourceInput = {
+  /** Global id of the fact. */
+  fact: Scalars['ID']['input'];
+  /** URL of the source to remove. */
+  url: Scalars['String']['input'];
+};
 
 /** A figure about a vendor for a period: what it disclosed about its true costs and footprint, or what others estimated or measured. */
 export type Disclosure = Fact & Node & {
@@ -585,6 +875,30 @@ export type DisclosureFilter = {
   vendorKind?: InputMaybe<Array<VendorKind>>;
 };
 
+/** Fields of a Disclosure for createDisclosure and updateDisclosure, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type DisclosureInput = {
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** How the figure was obtained. */
+  kind?: InputMaybe<DisclosureKind>;
+  /** What is measured. */
+  metric?: InputMaybe<DisclosureMetric>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the period, YYYY-MM-DD (not before periodStart). */
+  periodEnd?: InputMaybe<Scalars['String']['input']>;
+  /** First day of the period, YYYY-MM-DD. */
+  periodStart?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Unit of the figure. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** The figure. */
+  value?: InputMaybe<Scalars['Float']['input']>;
+  /** Slug of the disclosing vendor. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** How a figure came about. */
 export type DisclosureKind =
   /** Claimed by the vendor (press release, keynote, blog) without audit. */
@@ -643,6 +957,15 @@ export type DisclosureOrderField =
   | 'PERIOD_START'
   /** The figure (compare within one metric). */
   | 'VALUE';
+
+/** Result of createDisclosure and updateDisclosure. */
+export type DisclosurePayload = {
+  __typename?: 'DisclosurePayload';
+  /** The Disclosure as written; null when the input was refused. */
+  disclosure?: Maybe<Disclosure>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** A data-center facility or campus. */
 export type Facility = Fact & Node & {
@@ -807,6 +1130,56 @@ export type FacilityFilter = {
   subdivision?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Fields of a Facility for createFacility and updateFacility, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type FacilityInput = {
+  /** Announcement date, YYYY-MM-DD. */
+  announcedOn?: InputMaybe<Scalars['String']['input']>;
+  /** City or nearest town. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Cooling technology. */
+  cooling?: InputMaybe<Cooling>;
+  /** Country, ISO 3166-1 alpha-2. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Decommissioning date, YYYY-MM-DD (not before operationalOn). */
+  decommissionedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Grid region or balancing authority. */
+  gridRegion?: InputMaybe<Scalars['String']['input']>;
+  /** Current IT power in MW (>= 0). */
+  itPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Latitude in degrees (-90..90). */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Longitude in degrees (-180..180). */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Date it entered service, YYYY-MM-DD (not before announcedOn). */
+  operationalOn?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the operating vendor. */
+  operator?: InputMaybe<Scalars['String']['input']>;
+  /** Planned IT power in MW (>= 0). */
+  plannedItPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Power usage effectiveness (>= 1). */
+  pue?: InputMaybe<Scalars['Float']['input']>;
+  /** Maximum rack density in kW (>= typical). */
+  rackDensityKwMax?: InputMaybe<Scalars['Float']['input']>;
+  /** Typical rack density in kW (>= 0). */
+  rackDensityKwTypical?: InputMaybe<Scalars['Float']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Lifecycle status. */
+  status?: InputMaybe<FacilityStatus>;
+  /** Subdivision, ISO 3166-2 (within the country). */
+  subdivision?: InputMaybe<Scalars['String']['input']>;
+  /** Water usage effectiveness in L/kWh (>= 0). */
+  wue?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** Order of a facility list; ties are broken by id. */
 export type FacilityOrder = {
   /** Direction. */
@@ -827,6 +1200,15 @@ export type FacilityOrderField =
   | 'OPERATIONAL_ON'
   /** Typical rack density (unknown last). */
   | 'RACK_DENSITY_KW';
+
+/** Result of createFacility and updateFacility. */
+export type FacilityPayload = {
+  __typename?: 'FacilityPayload';
+  /** The Facility as written; null when the input was refused. */
+  facility?: Maybe<Facility>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** Life-cycle stage of a data-center facility. */
 export type FacilityStatus =
@@ -978,6 +1360,34 @@ export type ModelFilter = {
   smallestHardware?: InputMaybe<Array<HardwareClass>>;
 };
 
+/** Fields of a Model for createModel and updateModel, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type ModelInput = {
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Slug of the developing vendor. */
+  developer?: InputMaybe<Scalars['String']['input']>;
+  /** Licence name. */
+  licence?: InputMaybe<Scalars['String']['input']>;
+  /** Minimum memory to run it in GB (> 0). */
+  minMemoryGb?: InputMaybe<Scalars['Float']['input']>;
+  /** Display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the weights are published. */
+  openWeights?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Parameters in billions (> 0). */
+  parametersB?: InputMaybe<Scalars['Float']['input']>;
+  /** Release date, YYYY-MM-DD. */
+  releaseDate?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** Smallest class of hardware it runs on. */
+  smallestHardware?: InputMaybe<HardwareClass>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+};
+
 /** Order of a model list; ties are broken by id. */
 export type ModelOrder = {
   /** Direction. */
@@ -998,6 +1408,539 @@ export type ModelOrderField =
   | 'PARAMETERS_B'
   /** Release date (unknown last). */
   | 'RELEASE_DATE';
+
+/** Result of createModel and updateModel. */
+export type ModelPayload = {
+  __typename?: 'ModelPayload';
+  /** The Model as written; null when the input was refused. */
+  model?: Maybe<Model>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cites a source from a fact (EDITOR), with where in the source the fact is found; attaching a source the fact already cites replaces its locator. */
+  attachSource: CitationPayload;
+  /** Creates an API key (ADMIN). The secret is in the payload once and never again: only its SHA-256 hash is stored. */
+  createApiKey: CreateApiKeyPayload;
+  /** Creates a Chip (EDITOR). Every field the record format requires must be given. */
+  createChip: ChipPayload;
+  /** Creates a Dependency (EDITOR). Every field the record format requires must be given. */
+  createDependency: DependencyPayload;
+  /** Creates a Deployment (EDITOR). Every field the record format requires must be given. */
+  createDeployment: DeploymentPayload;
+  /** Creates a Disclosure (EDITOR). Every field the record format requires must be given. */
+  createDisclosure: DisclosurePayload;
+  /** Creates a Facility (EDITOR). Every field the record format requires must be given. */
+  createFacility: FacilityPayload;
+  /** Creates a Model (EDITOR). Every field the record format requires must be given. */
+  createModel: ModelPayload;
+  /** Creates an Outage (EDITOR). Every field the record format requires must be given. */
+  createOutage: OutagePayload;
+  /** Creates a RegulatoryEvent (EDITOR). Every field the record format requires must be given. */
+  createRegulatoryEvent: RegulatoryEventPayload;
+  /** Creates a Source (EDITOR). Every field the record format requires must be given. */
+  createSource: SourcePayload;
+  /** Creates a Vendor (EDITOR). Every field the record format requires must be given. */
+  createVendor: VendorPayload;
+  /** Creates a VendorMarketShare (EDITOR). Every field the record format requires must be given. */
+  createVendorMarketShare: VendorMarketSharePayload;
+  /** Deletes a Chip (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteChip: DeletePayload;
+  /** Deletes a Dependency (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteDependency: DeletePayload;
+  /** Deletes a Deployment (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteDeployment: DeletePayload;
+  /** Deletes a Disclosure (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteDisclosure: DeletePayload;
+  /** Deletes a Facility (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteFacility: DeletePayload;
+  /** Deletes a Model (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteModel: DeletePayload;
+  /** Deletes an Outage (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteOutage: DeletePayload;
+  /** Deletes a RegulatoryEvent (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteRegulatoryEvent: DeletePayload;
+  /** Deletes a Source (EDITOR); IN_USE while other rows refer to it. */
+  deleteSource: DeletePayload;
+  /** Deletes a Vendor (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteVendor: DeletePayload;
+  /** Deletes a VendorMarketShare (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteVendorMarketShare: DeletePayload;
+  /** Removes a source from a fact (EDITOR). A fact keeps at least one source: detaching the last one is refused with SOURCE_REQUIRED. */
+  detachSource: CitationPayload;
+  /** Revokes an API key (ADMIN): from then on it is refused with UNAUTHENTICATED. Revoking twice is harmless. */
+  revokeApiKey: RevokeApiKeyPayload;
+  /** Updates a Chip (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateChip: ChipPayload;
+  /** Updates a Dependency (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateDependency: DependencyPayload;
+  /** Updates a Deployment (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateDeployment: DeploymentPayload;
+  /** Updates a Disclosure (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateDisclosure: DisclosurePayload;
+  /** Updates a Facility (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateFacility: FacilityPayload;
+  /** Updates a Model (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateModel: ModelPayload;
+  /** Updates an Outage (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateOutage: OutagePayload;
+  /** Updates a RegulatoryEvent (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateRegulatoryEvent: RegulatoryEventPayload;
+  /** Updates a Source (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateSource: SourcePayload;
+  /** Updates a Vendor (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateVendor: VendorPayload;
+  /** Updates a VendorMarketShare (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateVendorMarketShare: VendorMarketSharePayload;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationAttachSourceArgs = {
+  input: AttachSourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateChipArgs = {
+  input: ChipInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateDependencyArgs = {
+  input: DependencyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateDeploymentArgs = {
+  input: DeploymentInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateDisclosureArgs = {
+  input: DisclosureInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateFacilityArgs = {
+  input: FacilityInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateModelArgs = {
+  input: ModelInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateOutageArgs = {
+  input: OutageInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateRegulatoryEventArgs = {
+  input: RegulatoryEventInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateSourceArgs = {
+  input: SourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateVendorArgs = {
+  input: VendorInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateVendorMarketShareArgs = {
+  input: VendorMarketShareInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteChipArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteDependencyArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteDeploymentArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteDisclosureArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteFacilityArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteModelArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteOutageArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteRegulatoryEventArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteSourceArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteVendorArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteVendorMarketShareArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDetachSourceArgs = {
+  input: DetachSourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateChipArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: ChipInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateDependencyArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: DependencyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateDeploymentArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: DeploymentInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateDisclosureArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: DisclosureInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateFacilityArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: FacilityInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateModelArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: ModelInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateOutageArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: OutageInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateRegulatoryEventArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: RegulatoryEventInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateSourceArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: SourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateVendorArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: VendorInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateVendorMarketShareArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: VendorMarketShareInput;
+};
 
 /** An object with an opaque, globally unique id that `node(id:)` can fetch again. */
 export type Node = {
@@ -1123,6 +2066,44 @@ export type OutageImpact = {
   vendor?: Maybe<Vendor>;
 };
 
+/** Who or what an outage hit, in a write: a vendor, a facility and/or a region (at least one). */
+export type OutageImpactInput = {
+  /** Slug of an affected facility. */
+  facility?: InputMaybe<Scalars['String']['input']>;
+  /** Name of an affected cloud region. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of an affected vendor. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of an Outage for createOutage and updateOutage, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type OutageInput = {
+  /** Root cause. */
+  cause?: InputMaybe<OutageCause>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** End, ISO 8601 timestamp with offset (not before startedAt). */
+  endedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who or what it hit (at least one); on update, replaces all impacts. */
+  impacts?: InputMaybe<Array<OutageImpactInput>>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Services affected. */
+  servicesAffected?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Uptime Institute severity, a whole number 1..5. */
+  severity?: InputMaybe<Scalars['Float']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Start, ISO 8601 timestamp with offset. */
+  startedAt?: InputMaybe<Scalars['String']['input']>;
+  /** What happened. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Short title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Order of an outage list; ties are broken by id. */
 export type OutageOrder = {
   /** Direction. */
@@ -1142,6 +2123,15 @@ export type OutageOrderField =
   /** Title. */
   | 'TITLE';
 
+/** Result of createOutage and updateOutage. */
+export type OutagePayload = {
+  __typename?: 'OutagePayload';
+  /** The Outage as written; null when the input was refused. */
+  outage?: Maybe<Outage>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /** Relay page information for a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1158,6 +2148,10 @@ export type PageInfo = {
 /** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
 export type Query = {
   __typename?: 'Query';
+  /** The API keys, newest first (ADMIN). Secrets are never shown. */
+  apiKeys: ApiKeyConnection;
+  /** The audit log of writes, newest first (ADMIN): who wrote what, when, and the row before and after. */
+  auditLog: AuditEntryConnection;
   /** Everyone depending, directly or transitively, on a failed provider, with exposure and path. */
   blastRadius: BlastRadius;
   /** One chip by global id or by slug (exactly one of the two); null with NOT_FOUND when none matches. */
@@ -1210,6 +2204,26 @@ export type Query = {
   vendor?: Maybe<Vendor>;
   /** Vendors matching a filter, paged. */
   vendors: VendorConnection;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1534,6 +2548,38 @@ export type RegulatoryEventFilter = {
   vendor?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** Fields of a RegulatoryEvent for createRegulatoryEvent and updateRegulatoryEvent, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type RegulatoryEventInput = {
+  /** Announcement date, YYYY-MM-DD. */
+  announcedOn?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it. */
+  authority?: InputMaybe<Scalars['String']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Date it takes effect, YYYY-MM-DD. */
+  effectiveOn?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of instrument. */
+  instrument?: InputMaybe<RegulatoryInstrument>;
+  /** Country (ISO 3166-1), subdivision (ISO 3166-2) or EU. */
+  jurisdiction?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Stage in its lifecycle. */
+  stage?: InputMaybe<RegulatoryStage>;
+  /** Vendors and facilities it names; on update, replaces all subjects. */
+  subjects?: InputMaybe<RegulatoryEventSubjectsInput>;
+  /** What it says. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Short title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** What it is about (at least one). */
+  topics?: InputMaybe<Array<RegulatoryTopic>>;
+};
+
 /** Order of a regulatory event list; ties are broken by id. */
 export type RegulatoryEventOrder = {
   /** Direction. */
@@ -1554,6 +2600,23 @@ export type RegulatoryEventOrderField =
   | 'JURISDICTION'
   /** Title. */
   | 'TITLE';
+
+/** Result of createRegulatoryEvent and updateRegulatoryEvent. */
+export type RegulatoryEventPayload = {
+  __typename?: 'RegulatoryEventPayload';
+  /** The RegulatoryEvent as written; null when the input was refused. */
+  regulatoryEvent?: Maybe<RegulatoryEvent>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
+/** The vendors and facilities a regulatory event names, in a write (by slug). */
+export type RegulatoryEventSubjectsInput = {
+  /** Slugs of the facilities it names. */
+  facilities?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slugs of the vendors it names. */
+  vendors?: InputMaybe<Array<Scalars['String']['input']>>;
+};
 
 /** The legal form of a regulatory event. */
 export type RegulatoryInstrument =
@@ -1609,6 +2672,21 @@ export type RegulatoryTopic =
   | 'SAFETY'
   /** Water withdrawal and consumption. */
   | 'WATER';
+
+/** Which key to revoke. */
+export type RevokeApiKeyInput = {
+  /** Global id of the key. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of revokeApiKey. */
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  /** The revoked key; null when there is no such key. */
+  apiKey?: Maybe<ApiKey>;
+  /** Why the revocation was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** One component of a risk score. */
 export type RiskComponent = {
@@ -1813,6 +2891,20 @@ export type SourceFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Fields of a Source for createSource and updateSource, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type SourceInput = {
+  /** Publication date, YYYY-MM-DD. */
+  publishedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Who published it. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** When the curator retrieved it, YYYY-MM-DD. */
+  retrievedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Title of the document. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Address of the document, http(s) (unique). */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Order of a source list; ties are broken by id. */
 export type SourceOrder = {
   /** Direction. */
@@ -1830,16 +2922,48 @@ export type SourceOrderField =
   /** Title. */
   | 'TITLE';
 
+/** Result of createSource and updateSource. */
+export type SourcePayload = {
+  __typename?: 'SourcePayload';
+  /** The Source as written; null when the input was refused. */
+  source?: Maybe<Source>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /** An error in the input of a mutation, returned in its payload (all-or-nothing: nothing was written). */
 export type UserError = {
   __typename?: 'UserError';
-  /** Machine-readable code, e.g. BAD_USER_INPUT, NOT_FOUND. */
-  code: Scalars['String']['output'];
-  /** Path of the input field at fault, e.g. ["input", "slug"]. */
+  /** What is wrong, for a program. */
+  code: UserErrorCode;
+  /** Path of the offending input field, e.g. ["input", "sources", "0", "url"]; null when no single field is to blame. */
   field?: Maybe<Array<Scalars['String']['output']>>;
-  /** Human-readable explanation. */
+  /** What is wrong, for a human. */
   message: Scalars['String']['output'];
 };
+
+/** Stable codes of userErrors. */
+export type UserErrorCode =
+  /** A date or time precedes the one it must follow (e.g. periodEnd before periodStart). */
+  | 'DATE_ORDER'
+  /** Another row already has this natural key (slug, URL or the entity's unique combination). */
+  | 'DUPLICATE'
+  /** Wrong type, value out of range or bad format. */
+  | 'INVALID'
+  /** The row is still referenced by other rows and cannot be deleted. */
+  | 'IN_USE'
+  /** No row with this id. */
+  | 'NOT_FOUND'
+  /** A required field is missing. */
+  | 'REQUIRED'
+  /** A curated fact must cite at least one source. */
+  | 'SOURCE_REQUIRED'
+  /** The row changed since `expectedUpdatedAt`: read it again and retry. */
+  | 'STALE'
+  /** A string is longer than the documented limit (4,000 characters). */
+  | 'TOO_LONG'
+  /** A referenced slug, URL or id matches nothing. */
+  | 'UNKNOWN_REFERENCE';
 
 /** A company in the AI factory: cloud, neocloud, colocation, chip designer, foundry, model lab, utility. */
 export type Vendor = Fact & Node & {
@@ -2051,6 +3175,28 @@ export type VendorFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Fields of a Vendor for createVendor and updateVendor, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type VendorInput = {
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Headquarters country, ISO 3166-1 alpha-2. */
+  hqCountry?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of company it is. */
+  kind?: InputMaybe<VendorKind>;
+  /** Display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the parent vendor, if any. */
+  parent?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key: lower-case words joined by hyphens (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Home page (http or https URL). */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What role a vendor plays in the AI factory supply chain. */
 export type VendorKind =
   /** Designs AI accelerators. */
@@ -2135,6 +3281,32 @@ export type VendorMarketShareFilter = {
   vendor?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** Fields of a VendorMarketShare for createVendorMarketShare and updateVendorMarketShare, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type VendorMarketShareInput = {
+  /** What the share is measured on, e.g. revenue. */
+  basis?: InputMaybe<Scalars['String']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the period, YYYY-MM-DD (not before periodStart). */
+  periodEnd?: InputMaybe<Scalars['String']['input']>;
+  /** First day of the period, YYYY-MM-DD. */
+  periodStart?: InputMaybe<Scalars['String']['input']>;
+  /** Market segment slug, e.g. ai-accelerators. */
+  segment?: InputMaybe<Scalars['String']['input']>;
+  /** Share of the segment, 0..1 (share or value is required). */
+  share?: InputMaybe<Scalars['Float']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Unit of value. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** Value (>= 0) in `unit` (required with value). */
+  value?: InputMaybe<Scalars['Float']['input']>;
+  /** Slug of the vendor. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Order of a market-share list; ties are broken by id. */
 export type VendorMarketShareOrder = {
   /** Direction. */
@@ -2155,6 +3327,15 @@ export type VendorMarketShareOrderField =
   | 'SHARE'
   /** The value (unknown last). */
   | 'VALUE';
+
+/** Result of createVendorMarketShare and updateVendorMarketShare. */
+export type VendorMarketSharePayload = {
+  __typename?: 'VendorMarketSharePayload';
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+  /** The VendorMarketShare as written; null when the input was refused. */
+  vendorMarketShare?: Maybe<VendorMarketShare>;
+};
 
 /** A vendor or a facility (what a regulatory event names, or what a dependency's provider is). */
 export type VendorOrFacility = Facility | Vendor;
@@ -2177,6 +3358,15 @@ export type VendorOrderField =
   | 'NAME'
   /** Slug. */
   | 'SLUG';
+
+/** Result of createVendor and updateVendor. */
+export type VendorPayload = {
+  __typename?: 'VendorPayload';
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+  /** The Vendor as written; null when the input was refused. */
+  vendor?: Maybe<Vendor>;
+};
 
 
 
@@ -2270,6 +3460,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( VendorMarketShareModel )
   ;
   Node:
+    | ( ApiKeyModel )
     | ( ChipModel )
     | ( DependencyModel )
     | ( DeploymentModel )
@@ -2286,6 +3477,16 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
+  ApiKeyConnection: ResolverTypeWrapper<ApiKeyConnectionModel>;
+  ApiKeyEdge: ResolverTypeWrapper<ApiKeyEdgeModel>;
+  ApiRole: ApiRole;
+  AttachSourceInput: AttachSourceInput;
+  AuditAction: AuditAction;
+  AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdgeModel>;
+  AuditLogFilter: AuditLogFilter;
   BlastDependent: ResolverTypeWrapper<Omit<BlastDependent, 'path' | 'vendor'> & { path: Array<ResolversTypes['BlastPathStep']>, vendor: ResolversTypes['Vendor'] }>;
   BlastPathStep: ResolverTypeWrapper<Omit<BlastPathStep, 'facility' | 'vendor'> & { facility?: Maybe<ResolversTypes['Facility']>, vendor?: Maybe<ResolversTypes['Vendor']> }>;
   BlastProviderInput: BlastProviderInput;
@@ -2295,10 +3496,14 @@ export type ResolversTypes = {
   ChipConnection: ResolverTypeWrapper<ChipConnectionModel>;
   ChipEdge: ResolverTypeWrapper<ChipEdgeModel>;
   ChipFilter: ChipFilter;
+  ChipInput: ChipInput;
   ChipOrder: ChipOrder;
   ChipOrderField: ChipOrderField;
+  ChipPayload: ResolverTypeWrapper<Omit<ChipPayload, 'chip'> & { chip?: Maybe<ResolversTypes['Chip']> }>;
   Citation: ResolverTypeWrapper<CitationModel>;
   CitationCount: ResolverTypeWrapper<CitationCount>;
+  CitationInput: CitationInput;
+  CitationPayload: ResolverTypeWrapper<Omit<CitationPayload, 'citation' | 'fact'> & { citation?: Maybe<ResolversTypes['Citation']>, fact?: Maybe<ResolversTypes['Fact']> }>;
   CitedEntity: CitedEntity;
   Concentration: ResolverTypeWrapper<Omit<Concentration, 'shares'> & { shares: Array<ResolversTypes['MarketShare']> }>;
   ConcentrationClass: ConcentrationClass;
@@ -2309,36 +3514,48 @@ export type ResolversTypes = {
   Confidence: Confidence;
   Cooling: Cooling;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateRange: DateRange;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DateTimeRange: DateTimeRange;
+  DeletePayload: ResolverTypeWrapper<DeletePayload>;
   Dependency: ResolverTypeWrapper<DependencyModel>;
   DependencyConnection: ResolverTypeWrapper<DependencyConnectionModel>;
   DependencyEdge: ResolverTypeWrapper<DependencyEdgeModel>;
   DependencyFilter: DependencyFilter;
+  DependencyInput: DependencyInput;
   DependencyKind: DependencyKind;
   DependencyOrder: DependencyOrder;
   DependencyOrderField: DependencyOrderField;
+  DependencyPayload: ResolverTypeWrapper<Omit<DependencyPayload, 'dependency'> & { dependency?: Maybe<ResolversTypes['Dependency']> }>;
   Deployment: ResolverTypeWrapper<DeploymentModel>;
   DeploymentConnection: ResolverTypeWrapper<DeploymentConnectionModel>;
   DeploymentEdge: ResolverTypeWrapper<DeploymentEdgeModel>;
+  DeploymentInput: DeploymentInput;
   DeploymentOrder: DeploymentOrder;
   DeploymentOrderField: DeploymentOrderField;
+  DeploymentPayload: ResolverTypeWrapper<Omit<DeploymentPayload, 'deployment'> & { deployment?: Maybe<ResolversTypes['Deployment']> }>;
+  DetachSourceInput: DetachSourceInput;
   Disclosure: ResolverTypeWrapper<DisclosureModel>;
   DisclosureConnection: ResolverTypeWrapper<DisclosureConnectionModel>;
   DisclosureEdge: ResolverTypeWrapper<DisclosureEdgeModel>;
   DisclosureFilter: DisclosureFilter;
+  DisclosureInput: DisclosureInput;
   DisclosureKind: DisclosureKind;
   DisclosureMetric: DisclosureMetric;
   DisclosureOrder: DisclosureOrder;
   DisclosureOrderField: DisclosureOrderField;
+  DisclosurePayload: ResolverTypeWrapper<Omit<DisclosurePayload, 'disclosure'> & { disclosure?: Maybe<ResolversTypes['Disclosure']> }>;
   Facility: ResolverTypeWrapper<FacilityModel>;
   FacilityConnection: ResolverTypeWrapper<FacilityConnectionModel>;
   FacilityEdge: ResolverTypeWrapper<FacilityEdgeModel>;
   FacilityFilter: FacilityFilter;
+  FacilityInput: FacilityInput;
   FacilityOrder: FacilityOrder;
   FacilityOrderField: FacilityOrderField;
+  FacilityPayload: ResolverTypeWrapper<Omit<FacilityPayload, 'facility'> & { facility?: Maybe<ResolversTypes['Facility']> }>;
   FacilityStatus: FacilityStatus;
   Fact: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Fact']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -2346,6 +3563,7 @@ export type ResolversTypes = {
   HardwareClass: HardwareClass;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MarketEntity: ResolverTypeWrapper<Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversTypes['Vendor']> }>;
   MarketEntityKind: MarketEntityKind;
   MarketShare: ResolverTypeWrapper<Omit<MarketShare, 'entity'> & { entity: ResolversTypes['MarketEntity'] }>;
@@ -2353,8 +3571,11 @@ export type ResolversTypes = {
   ModelConnection: ResolverTypeWrapper<ModelConnectionModel>;
   ModelEdge: ResolverTypeWrapper<ModelEdgeModel>;
   ModelFilter: ModelFilter;
+  ModelInput: ModelInput;
   ModelOrder: ModelOrder;
   ModelOrderField: ModelOrderField;
+  ModelPayload: ResolverTypeWrapper<Omit<ModelPayload, 'model'> & { model?: Maybe<ResolversTypes['Model']> }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeFloat: ResolverTypeWrapper<Scalars['NonNegativeFloat']['output']>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
@@ -2365,8 +3586,11 @@ export type ResolversTypes = {
   OutageEdge: ResolverTypeWrapper<OutageEdgeModel>;
   OutageFilter: OutageFilter;
   OutageImpact: ResolverTypeWrapper<OutageImpactModel>;
+  OutageImpactInput: OutageImpactInput;
+  OutageInput: OutageInput;
   OutageOrder: OutageOrder;
   OutageOrderField: OutageOrderField;
+  OutagePayload: ResolverTypeWrapper<Omit<OutagePayload, 'outage'> & { outage?: Maybe<ResolversTypes['Outage']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegulatedByFilter: RegulatedByFilter;
@@ -2374,11 +3598,16 @@ export type ResolversTypes = {
   RegulatoryEventConnection: ResolverTypeWrapper<RegulatoryEventConnectionModel>;
   RegulatoryEventEdge: ResolverTypeWrapper<RegulatoryEventEdgeModel>;
   RegulatoryEventFilter: RegulatoryEventFilter;
+  RegulatoryEventInput: RegulatoryEventInput;
   RegulatoryEventOrder: RegulatoryEventOrder;
   RegulatoryEventOrderField: RegulatoryEventOrderField;
+  RegulatoryEventPayload: ResolverTypeWrapper<Omit<RegulatoryEventPayload, 'regulatoryEvent'> & { regulatoryEvent?: Maybe<ResolversTypes['RegulatoryEvent']> }>;
+  RegulatoryEventSubjectsInput: RegulatoryEventSubjectsInput;
   RegulatoryInstrument: RegulatoryInstrument;
   RegulatoryStage: RegulatoryStage;
   RegulatoryTopic: RegulatoryTopic;
+  RevokeApiKeyInput: RevokeApiKeyInput;
+  RevokeApiKeyPayload: ResolverTypeWrapper<Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   RiskComponent: ResolverTypeWrapper<Omit<RiskComponent, 'evidence'> & { evidence: Array<ResolversTypes['RiskEvidence']> }>;
   RiskComponentName: RiskComponentName;
   RiskEvidence: ResolverTypeWrapper<Omit<RiskEvidence, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>;
@@ -2396,29 +3625,44 @@ export type ResolversTypes = {
   SourceConnection: ResolverTypeWrapper<SourceConnectionModel>;
   SourceEdge: ResolverTypeWrapper<SourceEdgeModel>;
   SourceFilter: SourceFilter;
+  SourceInput: SourceInput;
   SourceOrder: SourceOrder;
   SourceOrderField: SourceOrderField;
+  SourcePayload: ResolverTypeWrapper<Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversTypes['Source']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
   Vendor: ResolverTypeWrapper<VendorModel>;
   VendorConnection: ResolverTypeWrapper<VendorConnectionModel>;
   VendorEdge: ResolverTypeWrapper<VendorEdgeModel>;
   VendorFilter: VendorFilter;
+  VendorInput: VendorInput;
   VendorKind: VendorKind;
   VendorMarketShare: ResolverTypeWrapper<VendorMarketShareModel>;
   VendorMarketShareConnection: ResolverTypeWrapper<VendorMarketShareConnectionModel>;
   VendorMarketShareEdge: ResolverTypeWrapper<VendorMarketShareEdgeModel>;
   VendorMarketShareFilter: VendorMarketShareFilter;
+  VendorMarketShareInput: VendorMarketShareInput;
   VendorMarketShareOrder: VendorMarketShareOrder;
   VendorMarketShareOrderField: VendorMarketShareOrderField;
+  VendorMarketSharePayload: ResolverTypeWrapper<Omit<VendorMarketSharePayload, 'vendorMarketShare'> & { vendorMarketShare?: Maybe<ResolversTypes['VendorMarketShare']> }>;
   VendorOrFacility: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VendorOrFacility']>;
   VendorOrder: VendorOrder;
   VendorOrderField: VendorOrderField;
+  VendorPayload: ResolverTypeWrapper<Omit<VendorPayload, 'vendor'> & { vendor?: Maybe<ResolversTypes['Vendor']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ApiKey: ApiKeyModel;
+  ApiKeyConnection: ApiKeyConnectionModel;
+  ApiKeyEdge: ApiKeyEdgeModel;
+  AttachSourceInput: AttachSourceInput;
+  AuditEntry: AuditEntryModel;
+  AuditEntryConnection: AuditEntryConnectionModel;
+  AuditEntryEdge: AuditEntryEdgeModel;
+  AuditLogFilter: AuditLogFilter;
   BlastDependent: Omit<BlastDependent, 'path' | 'vendor'> & { path: Array<ResolversParentTypes['BlastPathStep']>, vendor: ResolversParentTypes['Vendor'] };
   BlastPathStep: Omit<BlastPathStep, 'facility' | 'vendor'> & { facility?: Maybe<ResolversParentTypes['Facility']>, vendor?: Maybe<ResolversParentTypes['Vendor']> };
   BlastProviderInput: BlastProviderInput;
@@ -2428,48 +3672,68 @@ export type ResolversParentTypes = {
   ChipConnection: ChipConnectionModel;
   ChipEdge: ChipEdgeModel;
   ChipFilter: ChipFilter;
+  ChipInput: ChipInput;
   ChipOrder: ChipOrder;
+  ChipPayload: Omit<ChipPayload, 'chip'> & { chip?: Maybe<ResolversParentTypes['Chip']> };
   Citation: CitationModel;
   CitationCount: CitationCount;
+  CitationInput: CitationInput;
+  CitationPayload: Omit<CitationPayload, 'citation' | 'fact'> & { citation?: Maybe<ResolversParentTypes['Citation']>, fact?: Maybe<ResolversParentTypes['Fact']> };
   Concentration: Omit<Concentration, 'shares'> & { shares: Array<ResolversParentTypes['MarketShare']> };
   ConcentrationComparison: ConcentrationComparison;
   ConcentrationPoint: ConcentrationPoint;
   CountryCode: Scalars['CountryCode']['output'];
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   Date: Scalars['Date']['output'];
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   DateTimeRange: DateTimeRange;
+  DeletePayload: DeletePayload;
   Dependency: DependencyModel;
   DependencyConnection: DependencyConnectionModel;
   DependencyEdge: DependencyEdgeModel;
   DependencyFilter: DependencyFilter;
+  DependencyInput: DependencyInput;
   DependencyOrder: DependencyOrder;
+  DependencyPayload: Omit<DependencyPayload, 'dependency'> & { dependency?: Maybe<ResolversParentTypes['Dependency']> };
   Deployment: DeploymentModel;
   DeploymentConnection: DeploymentConnectionModel;
   DeploymentEdge: DeploymentEdgeModel;
+  DeploymentInput: DeploymentInput;
   DeploymentOrder: DeploymentOrder;
+  DeploymentPayload: Omit<DeploymentPayload, 'deployment'> & { deployment?: Maybe<ResolversParentTypes['Deployment']> };
+  DetachSourceInput: DetachSourceInput;
   Disclosure: DisclosureModel;
   DisclosureConnection: DisclosureConnectionModel;
   DisclosureEdge: DisclosureEdgeModel;
   DisclosureFilter: DisclosureFilter;
+  DisclosureInput: DisclosureInput;
   DisclosureOrder: DisclosureOrder;
+  DisclosurePayload: Omit<DisclosurePayload, 'disclosure'> & { disclosure?: Maybe<ResolversParentTypes['Disclosure']> };
   Facility: FacilityModel;
   FacilityConnection: FacilityConnectionModel;
   FacilityEdge: FacilityEdgeModel;
   FacilityFilter: FacilityFilter;
+  FacilityInput: FacilityInput;
   FacilityOrder: FacilityOrder;
+  FacilityPayload: Omit<FacilityPayload, 'facility'> & { facility?: Maybe<ResolversParentTypes['Facility']> };
   Fact: ResolversInterfaceTypes<ResolversParentTypes>['Fact'];
   Float: Scalars['Float']['output'];
   FloatRange: FloatRange;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
   MarketEntity: Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversParentTypes['Vendor']> };
   MarketShare: Omit<MarketShare, 'entity'> & { entity: ResolversParentTypes['MarketEntity'] };
   Model: ModelModel;
   ModelConnection: ModelConnectionModel;
   ModelEdge: ModelEdgeModel;
   ModelFilter: ModelFilter;
+  ModelInput: ModelInput;
   ModelOrder: ModelOrder;
+  ModelPayload: Omit<ModelPayload, 'model'> & { model?: Maybe<ResolversParentTypes['Model']> };
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeFloat: Scalars['NonNegativeFloat']['output'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
@@ -2478,7 +3742,10 @@ export type ResolversParentTypes = {
   OutageEdge: OutageEdgeModel;
   OutageFilter: OutageFilter;
   OutageImpact: OutageImpactModel;
+  OutageImpactInput: OutageImpactInput;
+  OutageInput: OutageInput;
   OutageOrder: OutageOrder;
+  OutagePayload: Omit<OutagePayload, 'outage'> & { outage?: Maybe<ResolversParentTypes['Outage']> };
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegulatedByFilter: RegulatedByFilter;
@@ -2486,7 +3753,12 @@ export type ResolversParentTypes = {
   RegulatoryEventConnection: RegulatoryEventConnectionModel;
   RegulatoryEventEdge: RegulatoryEventEdgeModel;
   RegulatoryEventFilter: RegulatoryEventFilter;
+  RegulatoryEventInput: RegulatoryEventInput;
   RegulatoryEventOrder: RegulatoryEventOrder;
+  RegulatoryEventPayload: Omit<RegulatoryEventPayload, 'regulatoryEvent'> & { regulatoryEvent?: Maybe<ResolversParentTypes['RegulatoryEvent']> };
+  RegulatoryEventSubjectsInput: RegulatoryEventSubjectsInput;
+  RevokeApiKeyInput: RevokeApiKeyInput;
+  RevokeApiKeyPayload: Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   RiskComponent: Omit<RiskComponent, 'evidence'> & { evidence: Array<ResolversParentTypes['RiskEvidence']> };
   RiskEvidence: Omit<RiskEvidence, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> };
   RiskFilter: RiskFilter;
@@ -2500,7 +3772,9 @@ export type ResolversParentTypes = {
   SourceConnection: SourceConnectionModel;
   SourceEdge: SourceEdgeModel;
   SourceFilter: SourceFilter;
+  SourceInput: SourceInput;
   SourceOrder: SourceOrder;
+  SourcePayload: Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
   String: Scalars['String']['output'];
   URL: Scalars['URL']['output'];
   UserError: UserError;
@@ -2508,13 +3782,62 @@ export type ResolversParentTypes = {
   VendorConnection: VendorConnectionModel;
   VendorEdge: VendorEdgeModel;
   VendorFilter: VendorFilter;
+  VendorInput: VendorInput;
   VendorMarketShare: VendorMarketShareModel;
   VendorMarketShareConnection: VendorMarketShareConnectionModel;
   VendorMarketShareEdge: VendorMarketShareEdgeModel;
   VendorMarketShareFilter: VendorMarketShareFilter;
+  VendorMarketShareInput: VendorMarketShareInput;
   VendorMarketShareOrder: VendorMarketShareOrder;
+  VendorMarketSharePayload: Omit<VendorMarketSharePayload, 'vendorMarketShare'> & { vendorMarketShare?: Maybe<ResolversParentTypes['VendorMarketShare']> };
   VendorOrFacility: ResolversUnionTypes<ResolversParentTypes>['VendorOrFacility'];
   VendorOrder: VendorOrder;
+  VendorPayload: Omit<VendorPayload, 'vendor'> & { vendor?: Maybe<ResolversParentTypes['Vendor']> };
+};
+
+export type ApiKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ApiRole'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiKeyConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyConnection'] = ResolversParentTypes['ApiKeyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApiKeyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type ApiKeyEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  entryId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type BlastDependentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BlastDependent'] = ResolversParentTypes['BlastDependent']> = {
@@ -2573,6 +3896,11 @@ export type ChipEdgeResolvers<ContextType = RequestContext, ParentType extends R
   node?: Resolver<ResolversTypes['Chip'], ParentType, ContextType>;
 };
 
+export type ChipPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChipPayload'] = ResolversParentTypes['ChipPayload']> = {
+  chip?: Resolver<Maybe<ResolversTypes['Chip']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
   locator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
@@ -2581,6 +3909,12 @@ export type CitationResolvers<ContextType = RequestContext, ParentType extends R
 export type CitationCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CitationCount'] = ResolversParentTypes['CitationCount']> = {
   count?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['CitedEntity'], ParentType, ContextType>;
+};
+
+export type CitationPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CitationPayload'] = ResolversParentTypes['CitationPayload']> = {
+  citation?: Resolver<Maybe<ResolversTypes['Citation']>, ParentType, ContextType>;
+  fact?: Resolver<Maybe<ResolversTypes['Fact']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type ConcentrationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Concentration'] = ResolversParentTypes['Concentration']> = {
@@ -2622,6 +3956,12 @@ export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<Resolve
   name: 'CountryCode';
 }
 
+export type CreateApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -2629,6 +3969,11 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeletePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeletePayload'] = ResolversParentTypes['DeletePayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
 
 export type DependencyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Dependency'] = ResolversParentTypes['Dependency']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
@@ -2657,6 +4002,11 @@ export type DependencyEdgeResolvers<ContextType = RequestContext, ParentType ext
   node?: Resolver<ResolversTypes['Dependency'], ParentType, ContextType>;
 };
 
+export type DependencyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DependencyPayload'] = ResolversParentTypes['DependencyPayload']> = {
+  dependency?: Resolver<Maybe<ResolversTypes['Dependency']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DeploymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Deployment'] = ResolversParentTypes['Deployment']> = {
   acceleratorCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
   asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2680,6 +4030,11 @@ export type DeploymentConnectionResolvers<ContextType = RequestContext, ParentTy
 export type DeploymentEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeploymentEdge'] = ResolversParentTypes['DeploymentEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType>;
+};
+
+export type DeploymentPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeploymentPayload'] = ResolversParentTypes['DeploymentPayload']> = {
+  deployment?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type DisclosureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Disclosure'] = ResolversParentTypes['Disclosure']> = {
@@ -2708,6 +4063,11 @@ export type DisclosureConnectionResolvers<ContextType = RequestContext, ParentTy
 export type DisclosureEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DisclosureEdge'] = ResolversParentTypes['DisclosureEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType>;
+};
+
+export type DisclosurePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DisclosurePayload'] = ResolversParentTypes['DisclosurePayload']> = {
+  disclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type FacilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Facility'] = ResolversParentTypes['Facility']> = {
@@ -2757,9 +4117,18 @@ export type FacilityEdgeResolvers<ContextType = RequestContext, ParentType exten
   node?: Resolver<ResolversTypes['Facility'], ParentType, ContextType>;
 };
 
+export type FacilityPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FacilityPayload'] = ResolversParentTypes['FacilityPayload']> = {
+  facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type FactResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = {
   __resolveType: TypeResolveFn<'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
 };
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export type MarketEntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarketEntity'] = ResolversParentTypes['MarketEntity']> = {
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2804,8 +4173,53 @@ export type ModelEdgeResolvers<ContextType = RequestContext, ParentType extends 
   node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
 };
 
+export type ModelPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ModelPayload'] = ResolversParentTypes['ModelPayload']> = {
+  model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  attachSource?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationAttachSourceArgs, 'input'>>;
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createChip?: Resolver<ResolversTypes['ChipPayload'], ParentType, ContextType, RequireFields<MutationCreateChipArgs, 'input'>>;
+  createDependency?: Resolver<ResolversTypes['DependencyPayload'], ParentType, ContextType, RequireFields<MutationCreateDependencyArgs, 'input'>>;
+  createDeployment?: Resolver<ResolversTypes['DeploymentPayload'], ParentType, ContextType, RequireFields<MutationCreateDeploymentArgs, 'input'>>;
+  createDisclosure?: Resolver<ResolversTypes['DisclosurePayload'], ParentType, ContextType, RequireFields<MutationCreateDisclosureArgs, 'input'>>;
+  createFacility?: Resolver<ResolversTypes['FacilityPayload'], ParentType, ContextType, RequireFields<MutationCreateFacilityArgs, 'input'>>;
+  createModel?: Resolver<ResolversTypes['ModelPayload'], ParentType, ContextType, RequireFields<MutationCreateModelArgs, 'input'>>;
+  createOutage?: Resolver<ResolversTypes['OutagePayload'], ParentType, ContextType, RequireFields<MutationCreateOutageArgs, 'input'>>;
+  createRegulatoryEvent?: Resolver<ResolversTypes['RegulatoryEventPayload'], ParentType, ContextType, RequireFields<MutationCreateRegulatoryEventArgs, 'input'>>;
+  createSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
+  createVendor?: Resolver<ResolversTypes['VendorPayload'], ParentType, ContextType, RequireFields<MutationCreateVendorArgs, 'input'>>;
+  createVendorMarketShare?: Resolver<ResolversTypes['VendorMarketSharePayload'], ParentType, ContextType, RequireFields<MutationCreateVendorMarketShareArgs, 'input'>>;
+  deleteChip?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteChipArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteDependency?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDependencyArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteDeployment?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDeploymentArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteDisclosure?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDisclosureArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteFacility?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteFacilityArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteModel?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteModelArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteOutage?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteOutageArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteRegulatoryEvent?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteRegulatoryEventArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteSource?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteSourceArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteVendor?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVendorArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteVendorMarketShare?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVendorMarketShareArgs, 'expectedUpdatedAt' | 'id'>>;
+  detachSource?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationDetachSourceArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
+  updateChip?: Resolver<ResolversTypes['ChipPayload'], ParentType, ContextType, RequireFields<MutationUpdateChipArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateDependency?: Resolver<ResolversTypes['DependencyPayload'], ParentType, ContextType, RequireFields<MutationUpdateDependencyArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateDeployment?: Resolver<ResolversTypes['DeploymentPayload'], ParentType, ContextType, RequireFields<MutationUpdateDeploymentArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateDisclosure?: Resolver<ResolversTypes['DisclosurePayload'], ParentType, ContextType, RequireFields<MutationUpdateDisclosureArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateFacility?: Resolver<ResolversTypes['FacilityPayload'], ParentType, ContextType, RequireFields<MutationUpdateFacilityArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateModel?: Resolver<ResolversTypes['ModelPayload'], ParentType, ContextType, RequireFields<MutationUpdateModelArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateOutage?: Resolver<ResolversTypes['OutagePayload'], ParentType, ContextType, RequireFields<MutationUpdateOutageArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateRegulatoryEvent?: Resolver<ResolversTypes['RegulatoryEventPayload'], ParentType, ContextType, RequireFields<MutationUpdateRegulatoryEventArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateVendor?: Resolver<ResolversTypes['VendorPayload'], ParentType, ContextType, RequireFields<MutationUpdateVendorArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateVendorMarketShare?: Resolver<ResolversTypes['VendorMarketSharePayload'], ParentType, ContextType, RequireFields<MutationUpdateVendorMarketShareArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+};
+
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Source' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiKey' | 'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Source' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
 };
 
 export interface NonNegativeFloatScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeFloat'], any> {
@@ -2853,6 +4267,11 @@ export type OutageImpactResolvers<ContextType = RequestContext, ParentType exten
   vendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
 };
 
+export type OutagePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OutagePayload'] = ResolversParentTypes['OutagePayload']> = {
+  outage?: Resolver<Maybe<ResolversTypes['Outage']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2861,6 +4280,8 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeRevoked'>>;
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   blastRadius?: Resolver<ResolversTypes['BlastRadius'], ParentType, ContextType, RequireFields<QueryBlastRadiusArgs, 'asOf' | 'maxDepth' | 'provider'>>;
   chip?: Resolver<Maybe<ResolversTypes['Chip']>, ParentType, ContextType, Partial<QueryChipArgs>>;
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, RequireFields<QueryChipsArgs, 'orderBy'>>;
@@ -2921,6 +4342,16 @@ export type RegulatoryEventConnectionResolvers<ContextType = RequestContext, Par
 export type RegulatoryEventEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegulatoryEventEdge'] = ResolversParentTypes['RegulatoryEventEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['RegulatoryEvent'], ParentType, ContextType>;
+};
+
+export type RegulatoryEventPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegulatoryEventPayload'] = ResolversParentTypes['RegulatoryEventPayload']> = {
+  regulatoryEvent?: Resolver<Maybe<ResolversTypes['RegulatoryEvent']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RevokeApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RevokeApiKeyPayload'] = ResolversParentTypes['RevokeApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type RiskComponentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskComponent'] = ResolversParentTypes['RiskComponent']> = {
@@ -2991,12 +4422,17 @@ export type SourceEdgeResolvers<ContextType = RequestContext, ParentType extends
   node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
+export type SourcePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SourcePayload'] = ResolversParentTypes['SourcePayload']> = {
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
 
 export type UserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -3069,43 +4505,70 @@ export type VendorMarketShareEdgeResolvers<ContextType = RequestContext, ParentT
   node?: Resolver<ResolversTypes['VendorMarketShare'], ParentType, ContextType>;
 };
 
+export type VendorMarketSharePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VendorMarketSharePayload'] = ResolversParentTypes['VendorMarketSharePayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  vendorMarketShare?: Resolver<Maybe<ResolversTypes['VendorMarketShare']>, ParentType, ContextType>;
+};
+
 export type VendorOrFacilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VendorOrFacility'] = ResolversParentTypes['VendorOrFacility']> = {
   __resolveType: TypeResolveFn<'Facility' | 'Vendor', ParentType, ContextType>;
 };
 
+export type VendorPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VendorPayload'] = ResolversParentTypes['VendorPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  vendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
+  ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   BlastDependent?: BlastDependentResolvers<ContextType>;
   BlastPathStep?: BlastPathStepResolvers<ContextType>;
   BlastRadius?: BlastRadiusResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   ChipConnection?: ChipConnectionResolvers<ContextType>;
   ChipEdge?: ChipEdgeResolvers<ContextType>;
+  ChipPayload?: ChipPayloadResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   CitationCount?: CitationCountResolvers<ContextType>;
+  CitationPayload?: CitationPayloadResolvers<ContextType>;
   Concentration?: ConcentrationResolvers<ContextType>;
   ConcentrationComparison?: ConcentrationComparisonResolvers<ContextType>;
   ConcentrationPoint?: ConcentrationPointResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
+  CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeletePayload?: DeletePayloadResolvers<ContextType>;
   Dependency?: DependencyResolvers<ContextType>;
   DependencyConnection?: DependencyConnectionResolvers<ContextType>;
   DependencyEdge?: DependencyEdgeResolvers<ContextType>;
+  DependencyPayload?: DependencyPayloadResolvers<ContextType>;
   Deployment?: DeploymentResolvers<ContextType>;
   DeploymentConnection?: DeploymentConnectionResolvers<ContextType>;
   DeploymentEdge?: DeploymentEdgeResolvers<ContextType>;
+  DeploymentPayload?: DeploymentPayloadResolvers<ContextType>;
   Disclosure?: DisclosureResolvers<ContextType>;
   DisclosureConnection?: DisclosureConnectionResolvers<ContextType>;
   DisclosureEdge?: DisclosureEdgeResolvers<ContextType>;
+  DisclosurePayload?: DisclosurePayloadResolvers<ContextType>;
   Facility?: FacilityResolvers<ContextType>;
   FacilityConnection?: FacilityConnectionResolvers<ContextType>;
   FacilityEdge?: FacilityEdgeResolvers<ContextType>;
+  FacilityPayload?: FacilityPayloadResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   MarketEntity?: MarketEntityResolvers<ContextType>;
   MarketShare?: MarketShareResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;
+  ModelPayload?: ModelPayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeFloat?: GraphQLScalarType;
   NonNegativeInt?: GraphQLScalarType;
@@ -3113,11 +4576,14 @@ export type Resolvers<ContextType = RequestContext> = {
   OutageConnection?: OutageConnectionResolvers<ContextType>;
   OutageEdge?: OutageEdgeResolvers<ContextType>;
   OutageImpact?: OutageImpactResolvers<ContextType>;
+  OutagePayload?: OutagePayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegulatoryEvent?: RegulatoryEventResolvers<ContextType>;
   RegulatoryEventConnection?: RegulatoryEventConnectionResolvers<ContextType>;
   RegulatoryEventEdge?: RegulatoryEventEdgeResolvers<ContextType>;
+  RegulatoryEventPayload?: RegulatoryEventPayloadResolvers<ContextType>;
+  RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
   RiskComponent?: RiskComponentResolvers<ContextType>;
   RiskEvidence?: RiskEvidenceResolvers<ContextType>;
   RiskScore?: RiskScoreResolvers<ContextType>;
@@ -3127,6 +4593,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
+  SourcePayload?: SourcePayloadResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
   Vendor?: VendorResolvers<ContextType>;
@@ -3135,6 +4602,8 @@ export type Resolvers<ContextType = RequestContext> = {
   VendorMarketShare?: VendorMarketShareResolvers<ContextType>;
   VendorMarketShareConnection?: VendorMarketShareConnectionResolvers<ContextType>;
   VendorMarketShareEdge?: VendorMarketShareEdgeResolvers<ContextType>;
+  VendorMarketSharePayload?: VendorMarketSharePayloadResolvers<ContextType>;
   VendorOrFacility?: VendorOrFacilityResolvers<ContextType>;
+  VendorPayload?: VendorPayloadResolvers<ContextType>;
 };
 
