@@ -16,10 +16,10 @@ describe(`hyperscope signals / subscriptions / digest commands (${testBackend()}
   const name = `${inject("runId")}_t_${randomBytes(4).toString("hex")}`;
   let env: Record<string, string>;
   const run = async (...argv: string[]) => {
-    let out = "";
-    let err = "";
-    const code = await runCli(argv, { out: (t) => void (out += t), err: (t) => void (err += t) }, env);
-    return { code, out, err };
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) }, env);
+    return { code, out: out.join(""), err: err.join("") };
   };
 
   beforeAll(async () => {
