@@ -216,6 +216,10 @@ describe(`digest delivery (${testBackend()})`, () => {
         "test",
       );
       await runDigestForSlot(h.db, sub, now, { baseUrl: "http://x" });
+      // SMTP down (nothing listens on port 1): the attempt fails and is retried later
+      const down = await deliverDue(h.db, clock, testDeliveryPolicy({ smtpUrl: "smtp://127.0.0.1:1" }));
+      expect(down).toMatchObject({ attempted: 1, retrying: 1 });
+      later(testDeliveryPolicy().backoffBaseMs);
       const pass = await deliverDue(h.db, clock, testDeliveryPolicy({ smtpUrl: `smtp://127.0.0.1:${port}` }));
       expect(pass.delivered).toBe(1);
       expect(mails).toHaveLength(1);
