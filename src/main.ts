@@ -5,6 +5,7 @@ import { type DatabaseHandle, DatabaseOpenError } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { openConfiguredDatabase } from "./db/open.ts";
 import { queryRows } from "./db/rows.ts";
+import { publicUrlOf, startConfiguredScheduler } from "./digests/service.ts";
 import { createApp } from "./http/app.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { seedCurated } from "./seed/curated.ts";
@@ -59,15 +60,17 @@ async function main(): Promise<void> {
 
   const closers = new Closers();
   closers.add("database", () => handle.close()); // registered first: closes last
-  const server = await createApp({ handle, config, logger });
+  const server = await createApp({ handle, config, logger, publicUrl: publicUrlOf(config) });
   const { port } = await server.start({ port: config.PORT, host: config.HOST });
   logger.info({ port, host: config.HOST }, "listening");
   process.stdout.write(`GraphiQL: http://localhost:${port}/graphiql\n`);
+  const scheduler = startConfiguredScheduler(handle.db, config, logger);
 
   // One signal drains: stop accepting, let in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS),
   // run the closers (an open PGlite keeps the event loop alive: the database always closes), exit 0.
   onTerminationSignals(logger, config.SHUTDOWN_TIMEOUT_MS, async () => {
     try {
+      await scheduler?.stop(); // a slot in progress is finished or rolled back, never half-made
       await server.stop();
     } finally {
       await closers.closeAll(logger);

@@ -8,6 +8,7 @@ import { createGraphqlSchema } from "../api/schema.ts";
 import { authenticate } from "../auth/authenticate.ts";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
+import { digestRoutes } from "../digests/feed.ts";
 import type { HardeningSettings } from "../limits/settings.ts";
 import type { Logger } from "../logger.ts";
 import { corsFor } from "./cors.ts";
@@ -29,6 +30,8 @@ export interface AppOptions {
     Partial<Pick<Config, "ANONYMOUS_READ">> &
     Partial<HardeningSettings>;
   logger: Logger;
+  /** Base URL subscribers reach (links in digest feeds); defaults to http://localhost:4000. */
+  publicUrl?: string;
   /** The executable schema; defaults to createGraphqlSchema(). Tests pass their own. */
   schema?: GraphQLSchema;
 }
@@ -83,6 +86,7 @@ export async function createApp(options: AppOptions): Promise<HyperscopeHttp> {
     }),
   );
   app.use(graphiqlRoutes({ schema, endpoint: GRAPHQL_PATH, logger }));
+  app.use(digestRoutes(handle.db, options.publicUrl ?? "http://localhost:4000", logger));
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: "Not found", extensions: { code: "NOT_FOUND" } }] });
   });
