@@ -3365,7 +3365,7 @@ export type RiskComponent = {
   weight: Scalars['Float']['output'];
 };
 
-/** A component c_k ∈ [0, 1] of a risk score. A component with no data counts 0 and says so in its note. */
+/** A component c_k ∈ [0, 1] of a risk score. A component with no data counts 0, says so in its note and has known = false; formulaConstants lists the constants with their sources. */
 export type RiskComponentName =
   /** Mean of clamp((PUE − 1.2)/(2.0 − 1.2), 0, 1) and clamp(WUE / 1.8 L/kWh, 0, 1) (1.8 L/kWh: US average, LBNL 2016); the known parts only. */
   | 'ENVIRONMENT'
