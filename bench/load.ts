@@ -3,7 +3,7 @@
  * A load test of a running server with a realistic read mix (lists with filters, nested relations,
  * lookups by slug and id, search, one index query), reporting req/s, latency p50/p99, errors
  * (HTTP non-2xx and GraphQL errors) and the server's RSS over time (from /metrics).
- *   npm run bench:load -- --minutes 10 --connections 50 [--url http://127.0.0.1:4000]
+ *   npm run bench:load -- --minutes 10 --connections 50 [--url http://127.0.0.1:4000] [--skip Risk]
  * All connections come from one IP, so start the server with RATE_LIMIT_COST=0 (or a budget large
  * enough for the whole run); otherwise RATE_LIMITED answers count as errors.
  */
@@ -17,8 +17,11 @@ const { values } = parseArgs({
     minutes: { type: "string", default: "1" },
     connections: { type: "string", default: "50" },
     url: { type: "string", default: "http://127.0.0.1:4000" },
+    /** Operation names to leave out of the mix, comma-separated (e.g. "Risk"). */
+    skip: { type: "string", default: "" },
   },
 });
+const skipped = new Set((values.skip as string).split(",").filter(Boolean));
 const base = values.url as string;
 const seconds = Math.round(Number(values.minutes) * 60);
 const connections = Number(values.connections);
@@ -57,7 +60,8 @@ const mix: string[] = [
 
 let graphqlErrors = 0;
 const errorSamples = new Set<string>();
-const requests = mix.map((query) => ({
+const chosen = mix.filter((q) => !skipped.has(/^query (\w+)/.exec(q)?.[1] ?? ""));
+const requests = chosen.map((query) => ({
   method: "POST",
   path: "/graphql",
   headers: { "content-type": "application/json" },
@@ -83,7 +87,7 @@ const sampler = setInterval(
 );
 
 console.log(
-  `load: ${connections} connections for ${seconds} s against ${base}, ${mix.length} queries in rotation`,
+  `load: ${connections} connections for ${seconds} s against ${base}, ${chosen.length} queries in rotation${skipped.size ? ` (skipped: ${[...skipped].join(", ")})` : ""}`,
 );
 const result = await autocannon({ url: base, connections, duration: seconds, requests, timeout: 30 });
 clearInterval(sampler);

@@ -26,7 +26,7 @@ export function errorPlugin(logger: Logger): ApolloServerPlugin<object> {
             const fault = databaseFault(original);
             if (coded && coded !== "INTERNAL_SERVER_ERROR" && !fault) continue;
             logger[fault ? "warn" : "error"](
-              { requestId: state?.id, path: error.path?.join("."), err: loggableError(original), fault },
+              { requestId: state?.id, path: error.path?.join("."), error: loggableError(original), fault },
               fault ? "database fault" : "unexpected GraphQL error",
             );
           }

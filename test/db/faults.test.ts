@@ -109,18 +109,18 @@ describe.skipIf(unavailable)("timeouts and database faults (private PostgreSQL 1
     try {
       const abort = new AbortController();
       // One request stays, one hangs up.
-      const staying = postGraphql(patient.url, { query: "{ sleep(seconds: 2) }" }).catch(() => null);
+      const staying = postGraphql(patient.url, { query: "{ sleep(seconds: 8) }" }).catch(() => null);
       const request = fetch(`${patient.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: "{ sleep(seconds: 30) }" }),
         signal: abort.signal,
       }).catch(() => null);
-      await new Promise((r) => setTimeout(r, 500));
+      for (let i = 0; i < 50 && (await sleeping()) < 2; i++) await new Promise((r) => setTimeout(r, 100));
       expect(await sleeping()).toBe(2);
       abort.abort();
       await request;
-      await new Promise((r) => setTimeout(r, 500));
+      for (let i = 0; i < 30 && (await sleeping()) > 1; i++) await new Promise((r) => setTimeout(r, 100));
       expect(await sleeping(), "the abandoned request's statement was cancelled").toBe(1);
       await staying;
     } finally {

@@ -95,7 +95,7 @@ describe(`observability and production mode (${testBackend()})`, () => {
     await new Promise((r) => setTimeout(r, 50));
     const tied = lines.filter((l) => l.requestId === error.extensions.requestId);
     const errorLine = tied.find((l) => l.msg === "unexpected GraphQL error");
-    expect(errorLine?.err?.code).toMatch(/^22/); // the SQLSTATE survives
+    expect(errorLine?.error?.code).toMatch(/^22/); // the SQLSTATE survives
     expect(JSON.stringify(tied)).not.toContain(PARAM);
     expect(JSON.stringify(tied)).not.toMatch(/select /i);
   });
