@@ -14,6 +14,7 @@ const mappedByDomain: Record<string, string[]> = {
     "Deployment",
     "DeploymentConnection",
     "DeploymentEdge",
+    "CapacityPhase",
   ],
   sources: ["Source", "SourceConnection", "SourceEdge", "Citation"],
   outages: ["Outage", "OutageImpact", "OutageConnection", "OutageEdge"],
@@ -28,6 +29,8 @@ const mappedByDomain: Record<string, string[]> = {
     "DependencyEdge",
   ],
   models: ["Model", "ModelConnection", "ModelEdge"],
+  auth: ["ApiKey", "ApiKeyConnection", "ApiKeyEdge"],
+  audit: ["AuditEntry", "AuditEntryConnection", "AuditEntryEdge"],
 };
 
 const mappers = Object.fromEntries(
@@ -58,6 +61,7 @@ const config: CodegenConfig = {
           CountryCode: "string",
           NonNegativeFloat: "number",
           NonNegativeInt: "number",
+          JSON: "unknown",
         },
       },
     },

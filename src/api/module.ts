@@ -14,6 +14,8 @@ export interface DomainModule<Loaders extends object = object> {
   name: string;
   /** Resolver maps merged into the executable schema. */
   resolvers: Resolvers;
+  /** The domain's write resolvers (Mutation fields), when it has any. */
+  mutations?: Resolvers;
   /** GraphQL type name → fetch by database id, for `node`/`nodes` and risk evidence. */
   nodeTypes?: Record<string, NodeFetcher>;
   /** Builds the domain's DataLoaders for one request; they become `ctx.loaders.*`. */

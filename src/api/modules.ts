@@ -1,3 +1,5 @@
+import { auditModule } from "../audit/module.ts";
+import { authModule } from "../auth/module.ts";
 import { chipModule } from "../chips/module.ts";
 import { disclosureModule } from "../disclosures/module.ts";
 import { facilityModule } from "../facilities/module.ts";
@@ -27,5 +29,7 @@ export const modules = [
   marketModule,
   modelModule,
   indexModule,
+  authModule,
+  auditModule,
   interchangeModule,
 ] as const;

@@ -59,6 +59,9 @@ function baseResolvers(nodeTypes: Record<string, NodeFetcher>): Resolvers {
 export function createGraphqlSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [baseResolvers(collectNodeTypes()), ...modules.map((m) => m.resolvers)] as never,
+    resolvers: [
+      baseResolvers(collectNodeTypes()),
+      ...modules.flatMap((m) => [m.resolvers, m.mutations ?? {}]),
+    ] as never,
   });
 }

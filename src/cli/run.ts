@@ -4,11 +4,14 @@ import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { type DatabaseHandle, DatabaseOpenError, safeUrl } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { openConfiguredDatabase } from "../db/open.ts";
+import { coverageTable, getDataCoverage } from "../indices/coverage.ts";
+import { IndexInputError } from "../indices/errors.ts";
 import { exportFormats, exportTo, isExportFormat } from "../interchange/export.ts";
 import { importRecords } from "../interchange/import.ts";
 import { readImportPath } from "../interchange/read.ts";
 import { SeedError, seedCurated } from "../seed/curated.ts";
 import { seedSynthetic } from "../synthetic/index.ts";
+import { runKeys } from "./keys.ts";
 import { databaseStatus } from "./status.ts";
 import { exitCodes, usage } from "./usage.ts";
 
@@ -67,9 +70,24 @@ const table = (counts: Record<string, number>) => {
     .join("");
 };
 
+/** The data coverage at a date; a bad --as-of is a usage error. */
+async function coverageOrUsage(db: Parameters<typeof getDataCoverage>[0], asOf: string) {
+  try {
+    return await getDataCoverage(db, asOf);
+  } catch (error) {
+    if (error instanceof IndexInputError) throw new UsageError(`--as-of: ${error.message}`);
+    throw error;
+  }
+}
+
 /** Runs one CLI command and returns the process exit code; the database is always closed. */
 export async function runCli(argv: string[], io: CliIo = processIo, env = process.env): Promise<number> {
   try {
+    if (argv[0] === "keys") {
+      const usageError = (message: string) => new UsageError(message);
+      await runKeys(argv.slice(1), { out: io.out, config: () => loadConfig(env), open, usageError });
+      return exitCodes.ok;
+    }
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -83,6 +101,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, env = proces
         format: { type: "string" },
         out: { type: "string" },
         "dry-run": { type: "boolean" },
+        coverage: { type: "boolean" },
+        "as-of": { type: "string" },
       },
     });
     const [command, ...rest] = positionals;
@@ -102,6 +122,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, env = proces
     if (command !== "seed" && (values.synthetic || values.scale || values.seed || values.dir)) {
       throw new UsageError(`--dir, --synthetic, --scale and --seed only apply to "seed"`);
     }
+    if (command !== "status" && (values.coverage || values["as-of"])) {
+      throw new UsageError(`--coverage and --as-of only apply to "status"`);
+    }
+    if (values["as-of"] && !values.coverage) throw new UsageError("--as-of needs --coverage");
     if (!values.synthetic && (values.scale || values.seed)) {
       throw new UsageError("--scale and --seed need --synthetic");
     }
@@ -136,13 +160,22 @@ export async function runCli(argv: string[], io: CliIo = processIo, env = proces
         }
       } else {
         const status = await databaseStatus(handle.db);
-        const report = { backend: handle.backend, location: locationOf(config), ...status };
+        const coverage = values.coverage
+          ? await coverageOrUsage(handle.db, values["as-of"] ?? new Date().toISOString().slice(0, 10))
+          : undefined;
+        const report = {
+          backend: handle.backend,
+          location: locationOf(config),
+          ...status,
+          ...(coverage ? { coverage } : {}),
+        };
         if (values.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
         else {
           io.out(
             `backend: ${report.backend}\nlocation: ${report.location}\n` +
               `migrations: ${status.migrationsApplied} applied of ${status.migrationsAvailable}\n` +
-              `rows per table:\n${table(status.counts)}`,
+              `rows per table:\n${table(status.counts)}` +
+              (coverage ? coverageTable(coverage) : ""),
           );
         }
       }

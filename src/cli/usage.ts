@@ -15,6 +15,11 @@ Commands:
                                        folder or a seeds/ folder) in one transaction; a bad
                                        record refuses it all; --dry-run reports and writes nothing
   status [--json]                      backend, location, migrations and row counts per table
+  keys create --role READER|EDITOR|ADMIN --name NAME [--json]
+                                       create an API key; prints its secret once
+  keys list [--json]                   list API keys (never their secrets)
+  keys revoke ID                       revoke an API key
+  status --coverage [--as-of DATE]     also, per index input, how many rows feed it (default: today)
 
 Options:
   -h, --help                           show this help
@@ -22,6 +27,7 @@ Options:
 Environment:
   DATABASE_URL   postgres://… to use a PostgreSQL server; unset: embedded PGlite in DATA_DIR
   DATA_DIR       folder of the embedded database (default .data)
+  ANONYMOUS_READ true|false: may requests without an API key read (default true)
 
 Exit codes: 0 ok, 1 command failed, 2 database misconfigured or unreachable, 64 bad usage.
 `;

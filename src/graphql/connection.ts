@@ -105,18 +105,27 @@ export interface ConnectionModel<Node> {
   totalCount: () => Promise<number>;
 }
 
+/** Cursors are encoded only when a query selects them (getters): most page reads never do. */
 export function toConnection<Row>(page: Page<Row>, scope: CursorScope): ConnectionModel<Row> {
+  const cursorAt = (i: number) => encodeCursor(scope, page.positions[i] as Position);
   const edges = page.rows.map((node, i) => ({
     node,
-    cursor: encodeCursor(scope, page.positions[i] as Position),
+    get cursor() {
+      return cursorAt(i);
+    },
   }));
+  const last = page.rows.length - 1;
   return {
     edges,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return last >= 0 ? cursorAt(0) : null;
+      },
+      get endCursor() {
+        return last >= 0 ? cursorAt(last) : null;
+      },
     },
     totalCount: page.totalCount,
   };

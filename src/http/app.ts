@@ -5,6 +5,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import type { GraphQLSchema } from "graphql";
 import { createRequestContext } from "../api/context.ts";
 import { createGraphqlSchema } from "../api/schema.ts";
+import { authenticate } from "../auth/authenticate.ts";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
@@ -20,7 +21,8 @@ export const MAX_BODY = "1mb";
 
 export interface AppOptions {
   handle: DatabaseHandle;
-  config: Pick<Config, "NODE_ENV" | "CORS_ORIGINS">;
+  /** ANONYMOUS_READ defaults to true (requests without a key may read). */
+  config: Pick<Config, "NODE_ENV" | "CORS_ORIGINS"> & Partial<Pick<Config, "ANONYMOUS_READ">>;
   logger: Logger;
   /** The executable schema; defaults to createGraphqlSchema(). Tests pass their own. */
   schema?: GraphQLSchema;
@@ -60,7 +62,14 @@ export async function createApp(options: AppOptions): Promise<HyperscopeHttp> {
     corsFor(config.CORS_ORIGINS),
     express.json({ limit: MAX_BODY }),
     bodyPresent,
-    expressMiddleware(apollo, { context: async () => createRequestContext(handle.db) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const viewer = await authenticate(handle.db, req.headers.authorization, {
+          anonymousRead: config.ANONYMOUS_READ ?? true,
+        });
+        return createRequestContext(handle.db, viewer);
+      },
+    }),
   );
   app.use(graphiqlRoutes({ schema, endpoint: GRAPHQL_PATH, logger }));
   app.use((_req, res) => {

@@ -9,6 +9,7 @@ export const entityNames: readonly EntityName[] = [
   "vendors",
   "chips",
   "facilities",
+  "capacityPhases",
   "deployments",
   "models",
   "outages",

@@ -34,10 +34,16 @@ const queries: Record<EntityName, string> = {
       'subdivision', x.subdivision, 'city', x.city, 'latitude', x.latitude, 'longitude', x.longitude,
       'gridRegion', x.grid_region, 'status', x.status, 'announcedOn', x.announced_on,
       'operationalOn', x.operational_on, 'decommissionedOn', x.decommissioned_on, 'itPowerMw', x.it_power_mw,
-      'plannedItPowerMw', x.planned_it_power_mw, 'rackDensityKwTypical', x.rack_density_kw_typical,
+      'plannedItPowerMw', x.planned_it_power_mw, 'facilityPowerMw', x.facility_power_mw,
+      'plannedFacilityPowerMw', x.planned_facility_power_mw, 'rackDensityKwTypical', x.rack_density_kw_typical,
       'rackDensityKwMax', x.rack_density_kw_max, 'cooling', x.cooling, 'pue', x.pue, 'wue', x.wue,
       ${fact("facility_citations", "x")})::text as r
     from facilities x join vendors o on o.id = x.operator_id order by x.slug collate "C"`,
+  capacityPhases: `select json_build_object('facility', f.slug, 'effectiveOn', x.effective_on,
+      'itPowerMw', x.it_power_mw, 'facilityPowerMw', x.facility_power_mw, 'status', x.status,
+      ${fact("capacity_phase_citations", "x")})::text as r
+    from capacity_phases x join facilities f on f.id = x.facility_id
+    order by f.slug collate "C", x.effective_on`,
   deployments: `select json_build_object('facility', f.slug, 'chip', c.slug, 'acceleratorCount', x.accelerator_count,
       'asOf', x.as_of, ${fact("deployment_citations", "x")})::text as r
     from deployments x join facilities f on f.id = x.facility_id join chips c on c.id = x.chip_id

@@ -10,6 +10,7 @@ export interface SeedCatalogue {
   vendors: Located<r.VendorRecord>[];
   chips: Located<r.ChipRecord>[];
   facilities: Located<r.FacilityRecord>[];
+  capacityPhases: Located<r.CapacityPhaseRecord>[];
   deployments: Located<r.DeploymentRecord>[];
   models: Located<r.ModelRecord>[];
   outages: Located<r.OutageRecord>[];
@@ -29,6 +30,11 @@ export const entities = {
   vendors: { folder: "vendors", schema: r.vendorRecord, key: bySlug },
   chips: { folder: "chips", schema: r.chipRecord, key: bySlug },
   facilities: { folder: "facilities", schema: r.facilityRecord, key: bySlug },
+  capacityPhases: {
+    folder: "capacity-phases",
+    schema: r.capacityPhaseRecord,
+    key: (x: Raw) => `${s(x.facility)}@${s(x.effectiveOn)}`,
+  },
   deployments: {
     folder: "deployments",
     schema: r.deploymentRecord,
@@ -106,6 +112,7 @@ function checkReferences(c: SeedCatalogue, declared: Declared, problems: SeedPro
     ...c.vendors,
     ...c.chips,
     ...c.facilities,
+    ...c.capacityPhases,
     ...c.deployments,
     ...c.models,
     ...c.outages,
@@ -115,6 +122,14 @@ function checkReferences(c: SeedCatalogue, declared: Declared, problems: SeedPro
     ...c.dependencies,
   ];
   for (const rec of facts) {
+    const v = rec.value as { confidence?: string; note?: string | null };
+    if (v.confidence === "ESTIMATED" && v.note == null) {
+      problems.push({
+        ...at(rec),
+        field: "note",
+        message: "an ESTIMATED figure needs its method (what it is derived from) in note",
+      });
+    }
     const cited = new Set<string>();
     rec.value.sources.forEach((citation, i) => {
       if (citation == null) return; // an invalid record's malformed citation (already reported)
@@ -151,6 +166,7 @@ function checkReferences(c: SeedCatalogue, declared: Declared, problems: SeedPro
     ref(x, "vendor", "foundry", x.value.foundry);
   }
   for (const x of c.facilities) ref(x, "vendor", "operator", x.value.operator);
+  for (const x of c.capacityPhases) ref(x, "facility", "facility", x.value.facility);
   for (const x of c.deployments) {
     ref(x, "facility", "facility", x.value.facility);
     ref(x, "chip", "chip", x.value.chip);
@@ -176,6 +192,58 @@ function checkReferences(c: SeedCatalogue, declared: Declared, problems: SeedPro
     ref(x, "vendor", "dependent", x.value.dependent);
     ref(x, "vendor", "providerVendor", x.value.providerVendor);
     ref(x, "facility", "providerFacility", x.value.providerFacility);
+  }
+}
+
+/** Reports a vendor whose parent chain leads back to itself (a roll-up cycle), once per vendor. */
+function checkParentCycles(vendors: Located<r.VendorRecord>[], problems: SeedProblem[]) {
+  const parentOf = new Map(vendors.map((v) => [v.value.slug, v.value.parent]));
+  for (const v of vendors) {
+    const seen = new Set<string>([v.value.slug]);
+    let p = v.value.parent;
+    while (p != null && p !== v.value.slug && !seen.has(p)) {
+      seen.add(p);
+      p = parentOf.get(p) ?? null;
+    }
+    if (p === v.value.slug && v.value.parent !== v.value.slug) {
+      problems.push({
+        ...at(v),
+        field: "parent",
+        message: `parent chain ${[...seen, v.value.slug].join(" -> ")} is a cycle (a vendor cannot be its own ancestor)`,
+      });
+    }
+  }
+}
+
+/**
+ * Per facility, capacity phases must be listed in date order and never share a date (two phases on
+ * one day would overlap). Order is the folder's reading order (files by name, records in file order).
+ */
+function checkPhaseOrder(phases: Located<r.CapacityPhaseRecord>[], problems: SeedProblem[]) {
+  const last = new Map<string, Located<r.CapacityPhaseRecord>>();
+  for (const p of phases) {
+    const before = last.get(p.value.facility);
+    if (before) {
+      const where =
+        before.file === p.file ? `record ${before.record}` : `${before.file} record ${before.record}`;
+      if (p.value.effectiveOn === before.value.effectiveOn) {
+        problems.push({
+          ...at(p),
+          field: "effectiveOn",
+          message: `overlaps the phase of ${where} (same facility and date)`,
+        });
+        continue;
+      }
+      if (p.value.effectiveOn < before.value.effectiveOn) {
+        problems.push({
+          ...at(p),
+          field: "effectiveOn",
+          message: `out of date order: ${p.value.effectiveOn} is before the phase of ${where} (${before.value.effectiveOn})`,
+        });
+        continue;
+      }
+    }
+    last.set(p.value.facility, p);
   }
 }
 
@@ -257,6 +325,8 @@ export function checkCatalogue(
   for (const k of ["deployments", "disclosures", "marketShares", "dependencies"] as const) {
     checkUnique(all(k), undefined, problems);
   }
+  checkPhaseOrder(c.capacityPhases, problems);
+  checkParentCycles(c.vendors, problems);
   checkReferences(c, declared, problems);
   const shaped = Object.fromEntries(
     entityKeys.map((k) => [k, rejected[k].map((r) => ({ ...r, value: referenceShape(r.value) }))]),

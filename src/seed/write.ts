@@ -1,6 +1,7 @@
 import { getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import {
+  capacityPhases,
   chips,
   citationTables,
   dependencies,
@@ -31,6 +32,7 @@ export const curatedTables: PgTable[] = [
   vendors,
   chips,
   facilities,
+  capacityPhases,
   deployments,
   models,
   outages,
@@ -204,6 +206,28 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue, audit?: Aud
     ...refs.facilities,
   ]);
   citations.push(["facility", c.facilities, (i) => must(facilityIds, c.facilities[i]?.value.slug ?? null)]);
+
+  const phaseRows = c.capacityPhases.map(({ value: { facility, sources: _, ...v } }) => ({
+    ...v,
+    facilityId: must(facilityIds, facility),
+  }));
+  const phaseKey = [capacityPhases.facilityId, capacityPhases.effectiveOn];
+  tally(changes, capacityPhases, await upsertRows(db, capacityPhases, phaseRows, phaseKey, [], audit));
+  const phaseIds = await idsByKey(
+    db,
+    capacityPhases,
+    phaseKey,
+    capacityPhases.facilityId,
+    phaseRows.map((p) => p.facilityId),
+  );
+  citations.push([
+    "capacityPhase",
+    c.capacityPhases,
+    (i) => {
+      const p = phaseRows[i];
+      return must(phaseIds, p ? keyText(p.facilityId, p.effectiveOn) : null);
+    },
+  ]);
 
   const modelRows = c.models.map(({ value: { developer, sources: _, ...v } }) => ({
     ...v,

@@ -13,11 +13,20 @@ export interface RunningServer {
 
 export async function startServer(
   handle: DatabaseHandle,
-  options: { nodeEnv?: Config["NODE_ENV"]; corsOrigins?: string[]; schema?: GraphQLSchema } = {},
+  options: {
+    nodeEnv?: Config["NODE_ENV"];
+    corsOrigins?: string[];
+    schema?: GraphQLSchema;
+    anonymousRead?: boolean;
+  } = {},
 ): Promise<RunningServer> {
   const server = await createApp({
     handle,
-    config: { NODE_ENV: options.nodeEnv ?? "production", CORS_ORIGINS: options.corsOrigins ?? [] },
+    config: {
+      NODE_ENV: options.nodeEnv ?? "production",
+      CORS_ORIGINS: options.corsOrigins ?? [],
+      ANONYMOUS_READ: options.anonymousRead ?? true,
+    },
     logger: pino({ level: "silent" }),
     ...(options.schema ? { schema: options.schema } : {}),
   });

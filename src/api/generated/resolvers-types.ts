@@ -2,13 +2,15 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { VendorModel, VendorConnectionModel, VendorEdgeModel } from '../../vendors/mappers.ts';
 import type { ChipModel, ChipConnectionModel, ChipEdgeModel } from '../../chips/mappers.ts';
-import type { FacilityModel, FacilityConnectionModel, FacilityEdgeModel, DeploymentModel, DeploymentConnectionModel, DeploymentEdgeModel } from '../../facilities/mappers.ts';
+import type { FacilityModel, FacilityConnectionModel, FacilityEdgeModel, DeploymentModel, DeploymentConnectionModel, DeploymentEdgeModel, CapacityPhaseModel } from '../../facilities/mappers.ts';
 import type { SourceModel, SourceConnectionModel, SourceEdgeModel, CitationModel } from '../../sources/mappers.ts';
 import type { OutageModel, OutageImpactModel, OutageConnectionModel, OutageEdgeModel } from '../../outages/mappers.ts';
 import type { RegulatoryEventModel, RegulatoryEventConnectionModel, RegulatoryEventEdgeModel } from '../../regulation/mappers.ts';
 import type { DisclosureModel, DisclosureConnectionModel, DisclosureEdgeModel } from '../../disclosures/mappers.ts';
 import type { VendorMarketShareModel, VendorMarketShareConnectionModel, VendorMarketShareEdgeModel, DependencyModel, DependencyConnectionModel, DependencyEdgeModel } from '../../market/mappers.ts';
 import type { ModelModel, ModelConnectionModel, ModelEdgeModel } from '../../models/mappers.ts';
+import type { ApiKeyModel, ApiKeyConnectionModel, ApiKeyEdgeModel } from '../../auth/mappers.ts';
+import type { AuditEntryModel, AuditEntryConnectionModel, AuditEntryEdgeModel } from '../../audit/mappers.ts';
 import type { RequestContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -27,12 +29,142 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant in time, ISO 8601 with time zone (RFC 3339). */
   DateTime: { input: Date; output: Date | string; }
+  /** Any JSON value (here: a row as an object). */
+  JSON: { input: unknown; output: unknown; }
   /** A floating-point number that is zero or greater. */
   NonNegativeFloat: { input: number; output: number; }
   /** An integer that is zero or greater. */
   NonNegativeInt: { input: number; output: number; }
   /** An absolute URL (http or https). */
   URL: { input: URL; output: URL | string; }
+};
+
+/** An API key (without its secret). */
+export type ApiKey = Node & {
+  __typename?: 'ApiKey';
+  /** When the key was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The database id; audit entries name their author by it. */
+  keyId: Scalars['Int']['output'];
+  /** When the key was last used (updated at most once a minute). */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who or what the key is for. */
+  name: Scalars['String']['output'];
+  /** When the key was revoked; null while it is valid. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do. */
+  role: ApiRole;
+};
+
+/** A page of API keys. */
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  /** The keys of this page, each with its cursor. */
+  edges: Array<ApiKeyEdge>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many keys match, over all pages. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** An API key in a page. */
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  /** Opaque cursor of this key in the list. */
+  cursor: Scalars['String']['output'];
+  /** The key. */
+  node: ApiKey;
+};
+
+/** What an API key may do: READER reads, EDITOR also writes facts, ADMIN also manages keys. */
+export type ApiRole =
+  /** Everything an EDITOR may, and manages API keys and reads the audit log. */
+  | 'ADMIN'
+  /** Reads, and creates, updates and deletes facts. */
+  | 'EDITOR'
+  /** Reads everything. */
+  | 'READER';
+
+/** Which source to cite from which fact. */
+export type AttachSourceInput = {
+  /** Global id of the fact (a Vendor, Chip, Facility, Deployment, Outage, RegulatoryEvent, Disclosure, VendorMarketShare, Dependency or Model). */
+  fact: Scalars['ID']['input'];
+  /** Where in the source the fact is found (page, table, quote). */
+  locator?: InputMaybe<Scalars['String']['input']>;
+  /** URL of a source already in the database. */
+  url: Scalars['String']['input'];
+};
+
+/** What kind of write an audit entry records. */
+export type AuditAction =
+  /** A row was deleted. */
+  | 'DELETE'
+  /** A row was written by a bulk import. */
+  | 'IMPORT'
+  /** A row was created. */
+  | 'INSERT'
+  /** A row was changed. */
+  | 'UPDATE';
+
+/** One write of one row. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What kind of write. */
+  action: AuditAction;
+  /** Who wrote: "key:<id>" for an API key, else the tool ("seed", "cli", "import"). */
+  actor: Scalars['String']['output'];
+  /** The row after the write (its columns by their database names); null for a delete. */
+  after?: Maybe<Scalars['JSON']['output']>;
+  /** The API key that wrote, when one did (null for tools, or a key since deleted). */
+  apiKey?: Maybe<ApiKey>;
+  /** When the write committed (transaction time). */
+  at: Scalars['DateTime']['output'];
+  /** The row before the write (its columns by their database names); null for an insert. */
+  before?: Maybe<Scalars['JSON']['output']>;
+  /** The table written, e.g. "facilities". */
+  entity: Scalars['String']['output'];
+  /** Database id of the row written, when it has one. */
+  entityId?: Maybe<Scalars['Int']['output']>;
+  /** Database id of the entry (increasing in write order). */
+  entryId: Scalars['Int']['output'];
+};
+
+/** A page of audit entries. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries of this page, each with its cursor. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** How many entries match, over all pages. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** An audit entry in a page. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque cursor of this entry in the list. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Which audit entries to list. */
+export type AuditLogFilter = {
+  /** Only writes made by this actor, e.g. "seed", "cli", "import" or "key:12". */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** Only writes made with this API key (global id of an ApiKey). */
+  apiKey?: InputMaybe<Scalars['ID']['input']>;
+  /** Only writes to these tables, e.g. ["facilities", "facility_citations"]. */
+  entity?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only writes to the row with this database id (with `entity`). */
+  entityId?: InputMaybe<Scalars['Int']['input']>;
+  /** Only writes at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only writes before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A vendor hit by a provider's failure. */
@@ -82,10 +214,33 @@ export type BlastRadius = {
   capacityShare?: Maybe<Scalars['Float']['output']>;
   /** Dependents, most exposed first; never the provider itself. */
   dependents: Array<BlastDependent>;
+  /** Of pathEdges, those with no recorded weight. Each counts as 1, so the exposures through them are upper bounds; when this equals pathEdges every exposure is 1 by default, not by data. */
+  edgesWithoutWeight: Scalars['Int']['output'];
   /** The deepest path followed. */
   maxDepth: Scalars['Int']['output'];
+  /** Distinct dependencies on the reported paths. */
+  pathEdges: Scalars['Int']['output'];
   /** MW operational at asOf behind the provider. */
   providerCapacityMw: Scalars['Float']['output'];
+};
+
+/** One dated phase of a facility's capacity: the IT and/or facility MW its sources state from effectiveOn. */
+export type CapacityPhase = {
+  __typename?: 'CapacityPhase';
+  /** How sure the figure is. */
+  confidence: Confidence;
+  /** From when the phase holds. */
+  effectiveOn: Scalars['Date']['output'];
+  /** Total facility power in MW, when stated. */
+  facilityPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
+  /** IT power in MW, when stated. */
+  itPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
+  /** Caveats; for ESTIMATED phases, the method. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The sources backing the phase. */
+  sources: Array<Citation>;
+  /** Status of this capacity (only OPERATIONAL phases count in indices). */
+  status: FacilityStatus;
 };
 
 /** An AI accelerator: who designed it, who fabricates it, and its published specifications. */
@@ -171,6 +326,40 @@ export type ChipFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Fields of a Chip for createChip and updateChip, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type ChipInput = {
+  /** Dense BF16 TFLOPS (>= 0). */
+  bf16DenseTflops?: InputMaybe<Scalars['Float']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Slug of the designing vendor. */
+  designer?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the fabricating vendor. */
+  foundry?: InputMaybe<Scalars['String']['input']>;
+  /** Dense FP8 TFLOPS (>= 0). */
+  fp8DenseTflops?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory bandwidth in TB/s (> 0). */
+  memoryBandwidthTbps?: InputMaybe<Scalars['Float']['input']>;
+  /** On-package memory in GB (> 0). */
+  memoryGb?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory technology, e.g. HBM3e. */
+  memoryType?: InputMaybe<Scalars['String']['input']>;
+  /** Marketing name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Process node as the foundry names it, e.g. 4N. */
+  processNode?: InputMaybe<Scalars['String']['input']>;
+  /** Release date, YYYY-MM-DD. */
+  releaseDate?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Thermal design power in watts (> 0). */
+  tdpW?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** Order of a chip list; ties are broken by id. */
 export type ChipOrder = {
   /** Direction. */
@@ -190,6 +379,15 @@ export type ChipOrderField =
   /** Thermal design power (unknown last). */
   | 'TDP_W';
 
+/** Result of createChip and updateChip. */
+export type ChipPayload = {
+  __typename?: 'ChipPayload';
+  /** The Chip as written; null when the input was refused. */
+  chip?: Maybe<Chip>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /** A source cited by a fact, with where in the source the fact is found. */
 export type Citation = {
   __typename?: 'Citation';
@@ -208,8 +406,29 @@ export type CitationCount = {
   entity: CitedEntity;
 };
 
+/** A source cited by a fact in a write: the source's URL and where in it the fact is found. */
+export type CitationInput = {
+  /** Where in the source (page, table, quote). */
+  locator?: InputMaybe<Scalars['String']['input']>;
+  /** URL of a source already in the database (see createSource). */
+  url: Scalars['String']['input'];
+};
+
+/** Result of attachSource and detachSource. */
+export type CitationPayload = {
+  __typename?: 'CitationPayload';
+  /** The citation as attached; null after a detach or a refusal. */
+  citation?: Maybe<Citation>;
+  /** The fact after the change; null when the input was refused. */
+  fact?: Maybe<Fact>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /** Kinds of fact that cite sources. */
 export type CitedEntity =
+  /** Capacity phases (a facility's dated capacity history). */
+  | 'CAPACITY_PHASE'
   /** Chip facts. */
   | 'CHIP'
   /** Dependencies between vendors. */
@@ -240,6 +459,8 @@ export type Concentration = {
   class?: Maybe<ConcentrationClass>;
   /** The comparison with `compareTo`, when asked. */
   comparison?: Maybe<ConcentrationComparison>;
+  /** How many rows the index rests on and how much of its total is derived or ESTIMATED. */
+  coverage: ConcentrationCoverage;
   /** CRn = Σ of the n largest s_i. */
   crN?: Maybe<Scalars['Float']['output']>;
   /** The breakdown dimension. */
@@ -254,6 +475,8 @@ export type Concentration = {
   measure: ConcentrationMeasure;
   /** The n of CRn (default 4). */
   n: Scalars['Int']['output'];
+  /** How vendor dimensions were rolled up (COUNTRY and GRID_REGION are not affected). */
+  rollup: Rollup;
   /** The market segment (REPORTED_SHARE only). */
   segment?: Maybe<Scalars['String']['output']>;
   /** The shares, largest first. */
@@ -286,6 +509,30 @@ export type ConcentrationComparison = {
   significantIncrease: Scalars['Boolean']['output'];
 };
 
+/**
+ * How much data a concentration index rests on. Read it before the HHI: an index computed from two rows
+ * is a data gap, not a finding. rowsWithValue / rowsInScope says how much of the market was measured at
+ * all; derivedShare and estimatedShare say how much of the measured total is computed (IT MW from facility
+ * MW / PUE) or an estimate rather than a stated figure.
+ */
+export type ConcentrationCoverage = {
+  __typename?: 'ConcentrationCoverage';
+  /** derivedValue / totalValue (null when totalValue is 0). */
+  derivedShare?: Maybe<Scalars['Float']['output']>;
+  /** Part of totalValue that is derived rather than stated: IT MW computed as facility MW / PUE (the facility's own PUE, else the reference PUE of formulaConstants). */
+  derivedValue: Scalars['Float']['output'];
+  /** estimatedValue / totalValue (null when totalValue is 0). */
+  estimatedShare?: Maybe<Scalars['Float']['output']>;
+  /** Part of totalValue from rows whose confidence is ESTIMATED. */
+  estimatedValue: Scalars['Float']['output'];
+  /** Rows the index could read at asOf. CAPACITY_MW and ACCELERATORS: facilities operational at asOf; REPORTED_SHARE: vendors with a row of the segment covering asOf. */
+  rowsInScope: Scalars['Int']['output'];
+  /** Of those, rows with a value: an IT or facility MW at asOf; accelerators installed at asOf; a reported share. */
+  rowsWithValue: Scalars['Int']['output'];
+  /** Σ of the values read (MW, accelerators or shares), attributed or not. */
+  totalValue: Scalars['Float']['output'];
+};
+
 /** What a concentration index breaks the market down by. */
 export type ConcentrationDimension =
   /** The chip designer (a vendor). With ACCELERATORS or REPORTED_SHARE. */
@@ -303,7 +550,7 @@ export type ConcentrationDimension =
 export type ConcentrationMeasure =
   /** Accelerators installed at asOf: per facility and chip the latest deployment count dated <= asOf, at facilities operational at asOf. */
   | 'ACCELERATORS'
-  /** IT MW of facilities operational at asOf: status OPERATIONAL or DECOMMISSIONED, operational_on null or <= asOf, decommissioned_on null or > asOf. */
+  /** IT MW of facilities operational at asOf (status OPERATIONAL or DECOMMISSIONED, operational_on null or <= asOf, decommissioned_on null or > asOf), from the capacity phase in force at asOf (the latest OPERATIONAL phase effective by then; facilities without a capacity history use their latest figures). Where only facility (total) MW is stated, IT MW = facility MW / PUE (own PUE, else the reference PUE), counted in coverage.derivedValue. */
   | 'CAPACITY_MW'
   /** Vendor market shares in `segment` for the period containing asOf, taken as given (s_i = reported share); 1 − Σ s_i is unattributedShare, not a firm. Needs `segment`. */
   | 'REPORTED_SHARE';
@@ -349,6 +596,34 @@ export type Cooling =
   /** Hardware immersed in dielectric fluid. */
   | 'IMMERSION';
 
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** Who or what the key is for (1..200 characters). */
+  name: Scalars['String']['input'];
+  /** What the key may do. */
+  role: ApiRole;
+};
+
+/** Result of createApiKey. */
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  /** The new key; null when the input was refused. */
+  apiKey?: Maybe<ApiKey>;
+  /** The secret to send as `Authorization: Bearer <secret>`. Shown here once; store it safely. */
+  secret?: Maybe<Scalars['String']['output']>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
+/** The data behind every index at a date: read it to judge how far an index can be trusted. */
+export type DataCoverage = {
+  __typename?: 'DataCoverage';
+  /** The date. */
+  asOf: Scalars['Date']['output'];
+  /** One row per index input. */
+  inputs: Array<IndexInputCoverage>;
+};
+
 /** An inclusive range of calendar dates; either bound may be omitted. */
 export type DateRange = {
   /** Earliest accepted date (inclusive). */
@@ -363,6 +638,15 @@ export type DateTimeRange = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Latest accepted instant (inclusive). */
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Result of a deleteX mutation. */
+export type DeletePayload = {
+  __typename?: 'DeletePayload';
+  /** Global id of the deleted row; null when nothing was deleted. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Why the deletion was refused (empty on success). */
+  userErrors: Array<UserError>;
 };
 
 /** A dependent vendor relies on a provider (a vendor or a facility) for `weight` of its need of one kind, from `since` until `until`. The blast-radius index walks these edges. */
@@ -426,6 +710,30 @@ export type DependencyFilter = {
   provider?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** Fields of a Dependency for createDependency and updateDependency, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type DependencyInput = {
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Slug of the dependent vendor. */
+  dependent?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of dependency. */
+  kind?: InputMaybe<DependencyKind>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the providing facility. */
+  providerFacility?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the providing vendor (exactly one of providerVendor and providerFacility). */
+  providerVendor?: InputMaybe<Scalars['String']['input']>;
+  /** Start date, YYYY-MM-DD. */
+  since?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** End date, YYYY-MM-DD (not before since). */
+  until?: InputMaybe<Scalars['String']['input']>;
+  /** Share of the dependent's need this provider serves, 0..1. */
+  weight?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** What a provider supplies to a dependent vendor. */
 export type DependencyKind =
   /** The provider supplies its accelerators. */
@@ -459,6 +767,15 @@ export type DependencyOrderField =
   | 'SINCE'
   /** Weight (unknown last). */
   | 'WEIGHT';
+
+/** Result of createDependency and updateDependency. */
+export type DependencyPayload = {
+  __typename?: 'DependencyPayload';
+  /** The Dependency as written; null when the input was refused. */
+  dependency?: Maybe<Dependency>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** How many accelerators of one chip a facility holds as of a date; the latest row at or before a date is the count at that date. */
 export type Deployment = Fact & Node & {
@@ -505,6 +822,24 @@ export type DeploymentEdge = {
   node: Deployment;
 };
 
+/** Fields of a Deployment for createDeployment and updateDeployment, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type DeploymentInput = {
+  /** Number of accelerators (a whole number >= 0). */
+  acceleratorCount?: InputMaybe<Scalars['Float']['input']>;
+  /** Date the count refers to, YYYY-MM-DD. */
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the chip. */
+  chip?: InputMaybe<Scalars['String']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Slug of the facility. */
+  facility?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+};
+
 /** Order of a deployment list; ties are broken by id. */
 export type DeploymentOrder = {
   /** Direction. */
@@ -519,6 +854,23 @@ export type DeploymentOrderField =
   | 'ACCELERATOR_COUNT'
   /** The as-of date of the count. */
   | 'AS_OF';
+
+/** Result of createDeployment and updateDeployment. */
+export type DeploymentPayload = {
+  __typename?: 'DeploymentPayload';
+  /** The Deployment as written; null when the input was refused. */
+  deployment?: Maybe<Deployment>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
+/** Which source to remove from which fact. */
+export type DetachSourceInput = {
+  /** Global id of the fact. */
+  fact: Scalars['ID']['input'];
+  /** URL of the source to remove. */
+  url: Scalars['String']['input'];
+};
 
 /** A figure about a vendor for a period: what it disclosed about its true costs and footprint, or what others estimated or measured. */
 export type Disclosure = Fact & Node & {
@@ -585,6 +937,30 @@ export type DisclosureFilter = {
   vendorKind?: InputMaybe<Array<VendorKind>>;
 };
 
+/** Fields of a Disclosure for createDisclosure and updateDisclosure, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type DisclosureInput = {
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** How the figure was obtained. */
+  kind?: InputMaybe<DisclosureKind>;
+  /** What is measured. */
+  metric?: InputMaybe<DisclosureMetric>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the period, YYYY-MM-DD (not before periodStart). */
+  periodEnd?: InputMaybe<Scalars['String']['input']>;
+  /** First day of the period, YYYY-MM-DD. */
+  periodStart?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Unit of the figure. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** The figure. */
+  value?: InputMaybe<Scalars['Float']['input']>;
+  /** Slug of the disclosing vendor. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** How a figure came about. */
 export type DisclosureKind =
   /** Claimed by the vendor (press release, keynote, blog) without audit. */
@@ -644,11 +1020,22 @@ export type DisclosureOrderField =
   /** The figure (compare within one metric). */
   | 'VALUE';
 
+/** Result of createDisclosure and updateDisclosure. */
+export type DisclosurePayload = {
+  __typename?: 'DisclosurePayload';
+  /** The Disclosure as written; null when the input was refused. */
+  disclosure?: Maybe<Disclosure>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /** A data-center facility or campus. */
 export type Facility = Fact & Node & {
   __typename?: 'Facility';
   /** When the facility was announced. */
   announcedOn?: Maybe<Scalars['Date']['output']>;
+  /** The capacity history: dated phases, oldest first. CAPACITY_MW at a date uses the latest OPERATIONAL phase effective by then. */
+  capacityHistory: Array<CapacityPhase>;
   /** City or locality. */
   city?: Maybe<Scalars['String']['output']>;
   /** How sure we are of this facility's data. */
@@ -665,11 +1052,13 @@ export type Facility = Fact & Node & {
   dependents: DependencyConnection;
   /** Accelerator counts recorded at this facility (every recorded count, each with its as-of date). */
   deployments: DeploymentConnection;
+  /** Current total facility (grid connection) power in MW, as a source states it. Indices derive IT MW = facility MW / PUE where no IT MW is stated. */
+  facilityPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** Grid region or balancing authority, e.g. PJM, ERCOT. */
   gridRegion?: Maybe<Scalars['String']['output']>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
-  /** Current IT power capacity in MW. */
+  /** Current IT power capacity in MW, as a source states it (the latest figure; see capacityHistory for dates). */
   itPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** The jurisdictions the facility is subject to: its subdivision, its country and the unions its country belongs to (e.g. EU). */
   jurisdictions: Array<Scalars['String']['output']>;
@@ -687,6 +1076,8 @@ export type Facility = Fact & Node & {
   operator: Vendor;
   /** Outages that hit this facility. */
   outages: OutageConnection;
+  /** Planned total facility power at full build-out in MW. */
+  plannedFacilityPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** Planned IT power capacity at full build-out in MW. */
   plannedItPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** Power usage effectiveness (total facility power / IT power, at least 1). */
@@ -807,6 +1198,60 @@ export type FacilityFilter = {
   subdivision?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Fields of a Facility for createFacility and updateFacility, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type FacilityInput = {
+  /** Announcement date, YYYY-MM-DD. */
+  announcedOn?: InputMaybe<Scalars['String']['input']>;
+  /** City or nearest town. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Cooling technology. */
+  cooling?: InputMaybe<Cooling>;
+  /** Country, ISO 3166-1 alpha-2. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Decommissioning date, YYYY-MM-DD (not before operationalOn). */
+  decommissionedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Total facility (grid connection) power in MW (>= 0), as a source states it. */
+  facilityPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Grid region or balancing authority. */
+  gridRegion?: InputMaybe<Scalars['String']['input']>;
+  /** Current IT power in MW (>= 0). */
+  itPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Latitude in degrees (-90..90). */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Longitude in degrees (-180..180). */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Date it entered service, YYYY-MM-DD (not before announcedOn). */
+  operationalOn?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the operating vendor. */
+  operator?: InputMaybe<Scalars['String']['input']>;
+  /** Planned total facility power in MW (>= 0). */
+  plannedFacilityPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Planned IT power in MW (>= 0). */
+  plannedItPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Power usage effectiveness (>= 1). */
+  pue?: InputMaybe<Scalars['Float']['input']>;
+  /** Maximum rack density in kW (>= typical). */
+  rackDensityKwMax?: InputMaybe<Scalars['Float']['input']>;
+  /** Typical rack density in kW (>= 0). */
+  rackDensityKwTypical?: InputMaybe<Scalars['Float']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Lifecycle status. */
+  status?: InputMaybe<FacilityStatus>;
+  /** Subdivision, ISO 3166-2 (within the country). */
+  subdivision?: InputMaybe<Scalars['String']['input']>;
+  /** Water usage effectiveness in L/kWh (>= 0). */
+  wue?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** Order of a facility list; ties are broken by id. */
 export type FacilityOrder = {
   /** Direction. */
@@ -827,6 +1272,15 @@ export type FacilityOrderField =
   | 'OPERATIONAL_ON'
   /** Typical rack density (unknown last). */
   | 'RACK_DENSITY_KW';
+
+/** Result of createFacility and updateFacility. */
+export type FacilityPayload = {
+  __typename?: 'FacilityPayload';
+  /** The Facility as written; null when the input was refused. */
+  facility?: Maybe<Facility>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
 
 /** Life-cycle stage of a data-center facility. */
 export type FacilityStatus =
@@ -857,6 +1311,25 @@ export type FloatRange = {
   max?: InputMaybe<Scalars['Float']['input']>;
   /** Smallest accepted value (inclusive). */
   min?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A constant of an index formula, with where it comes from. */
+export type FormulaConstant = {
+  __typename?: 'FormulaConstant';
+  /** What it does and where it comes from. */
+  description: Scalars['String']['output'];
+  /** The constant's name (e.g. RACK_KW_LOW). */
+  name: Scalars['String']['output'];
+  /** The source row, when the document is in the database. */
+  source?: Maybe<Source>;
+  /** The source document, when the constant comes from one (null for Hyperscope's own modelling choices, which the description names as such). */
+  sourceUrl?: Maybe<Scalars['URL']['output']>;
+  /** Its unit. */
+  unit: Scalars['String']['output'];
+  /** The index or component that uses it. */
+  usedBy: Scalars['String']['output'];
+  /** Its value. */
+  value: Scalars['Float']['output'];
 };
 
 /** Classes of hardware a model can run on, from largest to smallest. */
@@ -962,6 +1435,23 @@ export type ImportUserError = {
   message: Scalars['String']['output'];
   /** The 1-based index of the offending record within its entity's list. */
   record?: Maybe<Scalars['Int']['output']>;
+};
+
+/** How many rows feed one input of an index at a date. */
+export type IndexInputCoverage = {
+  __typename?: 'IndexInputCoverage';
+  /** Which rows are in scope and what counts as having a value. */
+  description: Scalars['String']['output'];
+  /** The index (and component) the input feeds. */
+  index: Scalars['String']['output'];
+  /** The input. */
+  input: Scalars['String']['output'];
+  /** Rows in scope at asOf. */
+  rowsInScope: Scalars['Int']['output'];
+  /** Rows in scope with the value the index reads. */
+  rowsWithValue: Scalars['Int']['output'];
+  /** rowsWithValue / rowsInScope (null when nothing is in scope). */
+  share?: Maybe<Scalars['Float']['output']>;
 };
 
 /** The text format of an importFacts document. */
@@ -1077,6 +1567,34 @@ export type ModelFilter = {
   smallestHardware?: InputMaybe<Array<HardwareClass>>;
 };
 
+/** Fields of a Model for createModel and updateModel, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type ModelInput = {
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Slug of the developing vendor. */
+  developer?: InputMaybe<Scalars['String']['input']>;
+  /** Licence name. */
+  licence?: InputMaybe<Scalars['String']['input']>;
+  /** Minimum memory to run it in GB (> 0). */
+  minMemoryGb?: InputMaybe<Scalars['Float']['input']>;
+  /** Display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the weights are published. */
+  openWeights?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Parameters in billions (> 0). */
+  parametersB?: InputMaybe<Scalars['Float']['input']>;
+  /** Release date, YYYY-MM-DD. */
+  releaseDate?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** Smallest class of hardware it runs on. */
+  smallestHardware?: InputMaybe<HardwareClass>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+};
+
 /** Order of a model list; ties are broken by id. */
 export type ModelOrder = {
   /** Direction. */
@@ -1098,12 +1616,73 @@ export type ModelOrderField =
   /** Release date (unknown last). */
   | 'RELEASE_DATE';
 
+/** Result of createModel and updateModel. */
+export type ModelPayload = {
+  __typename?: 'ModelPayload';
+  /** The Model as written; null when the input was refused. */
+  model?: Maybe<Model>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /**
- * Writes. Each mutation needs an API key (`Authorization: Bearer <key>`) with a high enough role and
- * runs in one transaction; bad input comes back as `userErrors` and writes nothing.
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Cites a source from a fact (EDITOR), with where in the source the fact is found; attaching a source the fact already cites replaces its locator. */
+  attachSource: CitationPayload;
+  /** Creates an API key (ADMIN). The secret is in the payload once and never again: only its SHA-256 hash is stored. */
+  createApiKey: CreateApiKeyPayload;
+  /** Creates a Chip (EDITOR). Every field the record format requires must be given. */
+  createChip: ChipPayload;
+  /** Creates a Dependency (EDITOR). Every field the record format requires must be given. */
+  createDependency: DependencyPayload;
+  /** Creates a Deployment (EDITOR). Every field the record format requires must be given. */
+  createDeployment: DeploymentPayload;
+  /** Creates a Disclosure (EDITOR). Every field the record format requires must be given. */
+  createDisclosure: DisclosurePayload;
+  /** Creates a Facility (EDITOR). Every field the record format requires must be given. */
+  createFacility: FacilityPayload;
+  /** Creates a Model (EDITOR). Every field the record format requires must be given. */
+  createModel: ModelPayload;
+  /** Creates an Outage (EDITOR). Every field the record format requires must be given. */
+  createOutage: OutagePayload;
+  /** Creates a RegulatoryEvent (EDITOR). Every field the record format requires must be given. */
+  createRegulatoryEvent: RegulatoryEventPayload;
+  /** Creates a Source (EDITOR). Every field the record format requires must be given. */
+  createSource: SourcePayload;
+  /** Creates a Vendor (EDITOR). Every field the record format requires must be given. */
+  createVendor: VendorPayload;
+  /** Creates a VendorMarketShare (EDITOR). Every field the record format requires must be given. */
+  createVendorMarketShare: VendorMarketSharePayload;
+  /** Deletes a Chip (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteChip: DeletePayload;
+  /** Deletes a Dependency (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteDependency: DeletePayload;
+  /** Deletes a Deployment (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteDeployment: DeletePayload;
+  /** Deletes a Disclosure (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteDisclosure: DeletePayload;
+  /** Deletes a Facility (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteFacility: DeletePayload;
+  /** Deletes a Model (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteModel: DeletePayload;
+  /** Deletes an Outage (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteOutage: DeletePayload;
+  /** Deletes a RegulatoryEvent (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteRegulatoryEvent: DeletePayload;
+  /** Deletes a Source (EDITOR); IN_USE while other rows refer to it. */
+  deleteSource: DeletePayload;
+  /** Deletes a Vendor (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteVendor: DeletePayload;
+  /** Deletes a VendorMarketShare (EDITOR) and its citations; IN_USE while other rows refer to it. */
+  deleteVendorMarketShare: DeletePayload;
+  /** Removes a source from a fact (EDITOR). A fact keeps at least one source: detaching the last one is refused with SOURCE_REQUIRED. */
+  detachSource: CitationPayload;
   /**
    * Imports a bulk document of curated facts (EDITOR): the JSON export document of `hyperscope
    * export --format json`, or the same document in YAML. Records are upserted by natural key
@@ -1113,15 +1692,481 @@ export type Mutation = {
    * refused before they are parsed. Every written row lands in the audit log (actor `key:<id>`).
    */
   importFacts: ImportFactsPayload;
+  /** Revokes an API key (ADMIN): from then on it is refused with UNAUTHENTICATED. Revoking twice is harmless. */
+  revokeApiKey: RevokeApiKeyPayload;
+  /** Updates a Chip (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateChip: ChipPayload;
+  /** Updates a Dependency (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateDependency: DependencyPayload;
+  /** Updates a Deployment (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateDeployment: DeploymentPayload;
+  /** Updates a Disclosure (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateDisclosure: DisclosurePayload;
+  /** Updates a Facility (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateFacility: FacilityPayload;
+  /** Updates a Model (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateModel: ModelPayload;
+  /** Updates an Outage (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateOutage: OutagePayload;
+  /** Updates a RegulatoryEvent (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateRegulatoryEvent: RegulatoryEventPayload;
+  /** Updates a Source (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateSource: SourcePayload;
+  /** Updates a Vendor (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateVendor: VendorPayload;
+  /** Updates a VendorMarketShare (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateVendorMarketShare: VendorMarketSharePayload;
 };
 
 
 /**
- * Writes. Each mutation needs an API key (`Authorization: Bearer <key>`) with a high enough role and
- * runs in one transaction; bad input comes back as `userErrors` and writes nothing.
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationAttachSourceArgs = {
+  input: AttachSourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateChipArgs = {
+  input: ChipInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateDependencyArgs = {
+  input: DependencyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateDeploymentArgs = {
+  input: DeploymentInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateDisclosureArgs = {
+  input: DisclosureInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateFacilityArgs = {
+  input: FacilityInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateModelArgs = {
+  input: ModelInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateOutageArgs = {
+  input: OutageInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateRegulatoryEventArgs = {
+  input: RegulatoryEventInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateSourceArgs = {
+  input: SourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateVendorArgs = {
+  input: VendorInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateVendorMarketShareArgs = {
+  input: VendorMarketShareInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteChipArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteDependencyArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteDeploymentArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteDisclosureArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteFacilityArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteModelArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteOutageArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteRegulatoryEventArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteSourceArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteVendorArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteVendorMarketShareArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDetachSourceArgs = {
+  input: DetachSourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
  */
 export type MutationImportFactsArgs = {
   input: ImportFactsInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateChipArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: ChipInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateDependencyArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: DependencyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateDeploymentArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: DeploymentInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateDisclosureArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: DisclosureInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateFacilityArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: FacilityInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateModelArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: ModelInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateOutageArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: OutageInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateRegulatoryEventArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: RegulatoryEventInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateSourceArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: SourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateVendorArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: VendorInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateVendorMarketShareArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: VendorMarketShareInput;
 };
 
 /** An object with an opaque, globally unique id that `node(id:)` can fetch again. */
@@ -1248,6 +2293,44 @@ export type OutageImpact = {
   vendor?: Maybe<Vendor>;
 };
 
+/** Who or what an outage hit, in a write: a vendor, a facility and/or a region (at least one). */
+export type OutageImpactInput = {
+  /** Slug of an affected facility. */
+  facility?: InputMaybe<Scalars['String']['input']>;
+  /** Name of an affected cloud region. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of an affected vendor. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields of an Outage for createOutage and updateOutage, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type OutageInput = {
+  /** Root cause. */
+  cause?: InputMaybe<OutageCause>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** End, ISO 8601 timestamp with offset (not before startedAt). */
+  endedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who or what it hit (at least one); on update, replaces all impacts. */
+  impacts?: InputMaybe<Array<OutageImpactInput>>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Services affected. */
+  servicesAffected?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Uptime Institute severity, a whole number 1..5. */
+  severity?: InputMaybe<Scalars['Float']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Start, ISO 8601 timestamp with offset. */
+  startedAt?: InputMaybe<Scalars['String']['input']>;
+  /** What happened. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Short title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Order of an outage list; ties are broken by id. */
 export type OutageOrder = {
   /** Direction. */
@@ -1267,6 +2350,15 @@ export type OutageOrderField =
   /** Title. */
   | 'TITLE';
 
+/** Result of createOutage and updateOutage. */
+export type OutagePayload = {
+  __typename?: 'OutagePayload';
+  /** The Outage as written; null when the input was refused. */
+  outage?: Maybe<Outage>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /** Relay page information for a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1283,6 +2375,10 @@ export type PageInfo = {
 /** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
 export type Query = {
   __typename?: 'Query';
+  /** The API keys, newest first (ADMIN). Secrets are never shown. */
+  apiKeys: ApiKeyConnection;
+  /** The audit log of writes, newest first (ADMIN): who wrote what, when, and the row before and after. */
+  auditLog: AuditEntryConnection;
   /** Everyone depending, directly or transitively, on a failed provider, with exposure and path. */
   blastRadius: BlastRadius;
   /** One chip by global id or by slug (exactly one of the two); null with NOT_FOUND when none matches. */
@@ -1293,6 +2389,8 @@ export type Query = {
   concentration: Concentration;
   /** The concentration index at `from`, every interval, up to `to` (at most 600 points). */
   concentrationSeries: Array<ConcentrationPoint>;
+  /** Per index input, how many rows are in scope at asOf and how many carry a value (e.g. facilities operational with an MW figure, dependencies with a weight). */
+  coverage: DataCoverage;
   /** Dependencies matching a filter, paged; e.g. who relies on a foundry: `dependencies(filter: { provider: ["<vendor id>"], kind: [FOUNDRY] })`. */
   dependencies: DependencyConnection;
   /** One dependency by global id; null with NOT_FOUND when none matches. */
@@ -1305,6 +2403,8 @@ export type Query = {
   facilities: FacilityConnection;
   /** One facility by global id or by slug (exactly one of the two); null with NOT_FOUND when none matches. */
   facility?: Maybe<Facility>;
+  /** The constants of the index formulas (rack-density band, reference PUE and WUE, outage half-life, …) with their sources. */
+  formulaConstants: Array<FormulaConstant>;
   /** One market share by global id; null with NOT_FOUND when none matches. */
   marketShare?: Maybe<VendorMarketShare>;
   /** Market shares matching a filter, paged; e.g. the AI-accelerator shares of a year: `marketShares(filter: { segment: ["ai-accelerators"], containing: "2024-06-30" }, orderBy: { field: SHARE, direction: DESC })`. */
@@ -1335,6 +2435,26 @@ export type Query = {
   vendor?: Maybe<Vendor>;
   /** Vendors matching a filter, paged. */
   vendors: VendorConnection;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1371,6 +2491,7 @@ export type QueryConcentrationArgs = {
   dimension: ConcentrationDimension;
   measure: ConcentrationMeasure;
   n?: InputMaybe<Scalars['Int']['input']>;
+  rollup?: InputMaybe<Rollup>;
   segment?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1382,8 +2503,15 @@ export type QueryConcentrationSeriesArgs = {
   interval?: InputMaybe<SeriesInterval>;
   measure: ConcentrationMeasure;
   n?: InputMaybe<Scalars['Int']['input']>;
+  rollup?: InputMaybe<Rollup>;
   segment?: InputMaybe<Scalars['String']['input']>;
   to: Scalars['Date']['input'];
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryCoverageArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1659,6 +2787,38 @@ export type RegulatoryEventFilter = {
   vendor?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** Fields of a RegulatoryEvent for createRegulatoryEvent and updateRegulatoryEvent, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type RegulatoryEventInput = {
+  /** Announcement date, YYYY-MM-DD. */
+  announcedOn?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it. */
+  authority?: InputMaybe<Scalars['String']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Date it takes effect, YYYY-MM-DD. */
+  effectiveOn?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of instrument. */
+  instrument?: InputMaybe<RegulatoryInstrument>;
+  /** Country (ISO 3166-1), subdivision (ISO 3166-2) or EU. */
+  jurisdiction?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Stage in its lifecycle. */
+  stage?: InputMaybe<RegulatoryStage>;
+  /** Vendors and facilities it names; on update, replaces all subjects. */
+  subjects?: InputMaybe<RegulatoryEventSubjectsInput>;
+  /** What it says. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Short title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** What it is about (at least one). */
+  topics?: InputMaybe<Array<RegulatoryTopic>>;
+};
+
 /** Order of a regulatory event list; ties are broken by id. */
 export type RegulatoryEventOrder = {
   /** Direction. */
@@ -1679,6 +2839,23 @@ export type RegulatoryEventOrderField =
   | 'JURISDICTION'
   /** Title. */
   | 'TITLE';
+
+/** Result of createRegulatoryEvent and updateRegulatoryEvent. */
+export type RegulatoryEventPayload = {
+  __typename?: 'RegulatoryEventPayload';
+  /** The RegulatoryEvent as written; null when the input was refused. */
+  regulatoryEvent?: Maybe<RegulatoryEvent>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
+/** The vendors and facilities a regulatory event names, in a write (by slug). */
+export type RegulatoryEventSubjectsInput = {
+  /** Slugs of the facilities it names. */
+  facilities?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Slugs of the vendors it names. */
+  vendors?: InputMaybe<Array<Scalars['String']['input']>>;
+};
 
 /** The legal form of a regulatory event. */
 export type RegulatoryInstrument =
@@ -1735,6 +2912,21 @@ export type RegulatoryTopic =
   /** Water withdrawal and consumption. */
   | 'WATER';
 
+/** Which key to revoke. */
+export type RevokeApiKeyInput = {
+  /** Global id of the key. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of revokeApiKey. */
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  /** The revoked key; null when there is no such key. */
+  apiKey?: Maybe<ApiKey>;
+  /** Why the revocation was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /** One component of a risk score. */
 export type RiskComponent = {
   __typename?: 'RiskComponent';
@@ -1746,6 +2938,8 @@ export type RiskComponent = {
   evidence: Array<RiskEvidence>;
   /** How many rows drove the value in all. */
   evidenceCount: Scalars['Int']['output'];
+  /** Whether data existed for the subject. A known 0 is a true 0 (e.g. no outage in the register); an unknown component counts 0 for lack of data (no rack density, no PUE/WUE, no MW recorded) or because it does not apply to the subject kind. */
+  known: Scalars['Boolean']['output'];
   /** Why the value is what it is when data is missing or the component does not apply. */
   note?: Maybe<Scalars['String']['output']>;
   /** c_k ∈ [0, 1]. */
@@ -1806,6 +3000,8 @@ export type RiskScore = {
   __typename?: 'RiskScore';
   /** Every component, largest contribution first. */
   components: Array<RiskComponent>;
+  /** Σ w_k over the components whose data existed (known), 0..1: how much of the score rests on data. A score of 20 with coverage 0.45 says nothing about the other 55% of the weight; compare scores at similar coverage. */
+  coverage: Scalars['Float']['output'];
   /** The facility, when the subject is one. */
   facility?: Maybe<Facility>;
   /** The subject's name (the code for a jurisdiction). */
@@ -1867,6 +3063,13 @@ export type RiskWeightInput = {
   /** w_k >= 0. */
   weight: Scalars['Float']['input'];
 };
+
+/** Whether vendor dimensions count a group as one firm (antitrust practice) or each company apart. */
+export type Rollup =
+  /** Each vendor counts as itself, subsidiaries apart from their parents. */
+  | 'NONE'
+  /** Each vendor counts under the top of its parent chain (e.g. AWS under Amazon). The default. */
+  | 'ULTIMATE_PARENT';
 
 /** Spacing of the points of a concentration series. */
 export type SeriesInterval =
@@ -1938,6 +3141,20 @@ export type SourceFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Fields of a Source for createSource and updateSource, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type SourceInput = {
+  /** Publication date, YYYY-MM-DD. */
+  publishedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Who published it. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** When the curator retrieved it, YYYY-MM-DD. */
+  retrievedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Title of the document. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Address of the document, http(s) (unique). */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Order of a source list; ties are broken by id. */
 export type SourceOrder = {
   /** Direction. */
@@ -1955,16 +3172,48 @@ export type SourceOrderField =
   /** Title. */
   | 'TITLE';
 
+/** Result of createSource and updateSource. */
+export type SourcePayload = {
+  __typename?: 'SourcePayload';
+  /** The Source as written; null when the input was refused. */
+  source?: Maybe<Source>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+};
+
 /** An error in the input of a mutation, returned in its payload (all-or-nothing: nothing was written). */
 export type UserError = {
   __typename?: 'UserError';
-  /** Machine-readable code, e.g. BAD_USER_INPUT, NOT_FOUND. */
-  code: Scalars['String']['output'];
-  /** Path of the input field at fault, e.g. ["input", "slug"]. */
+  /** What is wrong, for a program. */
+  code: UserErrorCode;
+  /** Path of the offending input field, e.g. ["input", "sources", "0", "url"]; null when no single field is to blame. */
   field?: Maybe<Array<Scalars['String']['output']>>;
-  /** Human-readable explanation. */
+  /** What is wrong, for a human. */
   message: Scalars['String']['output'];
 };
+
+/** Stable codes of userErrors. */
+export type UserErrorCode =
+  /** A date or time precedes the one it must follow (e.g. periodEnd before periodStart). */
+  | 'DATE_ORDER'
+  /** Another row already has this natural key (slug, URL or the entity's unique combination). */
+  | 'DUPLICATE'
+  /** Wrong type, value out of range or bad format. */
+  | 'INVALID'
+  /** The row is still referenced by other rows and cannot be deleted. */
+  | 'IN_USE'
+  /** No row with this id. */
+  | 'NOT_FOUND'
+  /** A required field is missing. */
+  | 'REQUIRED'
+  /** A curated fact must cite at least one source. */
+  | 'SOURCE_REQUIRED'
+  /** The row changed since `expectedUpdatedAt`: read it again and retry. */
+  | 'STALE'
+  /** A string is longer than the documented limit (4,000 characters). */
+  | 'TOO_LONG'
+  /** A referenced slug, URL or id matches nothing. */
+  | 'UNKNOWN_REFERENCE';
 
 /** A company in the AI factory: cloud, neocloud, colocation, chip designer, foundry, model lab, utility. */
 export type Vendor = Fact & Node & {
@@ -2176,6 +3425,28 @@ export type VendorFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Fields of a Vendor for createVendor and updateVendor, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type VendorInput = {
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Headquarters country, ISO 3166-1 alpha-2. */
+  hqCountry?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of company it is. */
+  kind?: InputMaybe<VendorKind>;
+  /** Display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the parent vendor, if any. */
+  parent?: InputMaybe<Scalars['String']['input']>;
+  /** Natural key: lower-case words joined by hyphens (unique). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Home page (http or https URL). */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What role a vendor plays in the AI factory supply chain. */
 export type VendorKind =
   /** Designs AI accelerators. */
@@ -2260,6 +3531,32 @@ export type VendorMarketShareFilter = {
   vendor?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** Fields of a VendorMarketShare for createVendorMarketShare and updateVendorMarketShare, in the record format of seeds/README.md (references by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type VendorMarketShareInput = {
+  /** What the share is measured on, e.g. revenue. */
+  basis?: InputMaybe<Scalars['String']['input']>;
+  /** How sure we are of the fact (required on create). */
+  confidence?: InputMaybe<Confidence>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the period, YYYY-MM-DD (not before periodStart). */
+  periodEnd?: InputMaybe<Scalars['String']['input']>;
+  /** First day of the period, YYYY-MM-DD. */
+  periodStart?: InputMaybe<Scalars['String']['input']>;
+  /** Market segment slug, e.g. ai-accelerators. */
+  segment?: InputMaybe<Scalars['String']['input']>;
+  /** Share of the segment, 0..1 (share or value is required). */
+  share?: InputMaybe<Scalars['Float']['input']>;
+  /** The sources backing the fact, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Unit of value. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** Value (>= 0) in `unit` (required with value). */
+  value?: InputMaybe<Scalars['Float']['input']>;
+  /** Slug of the vendor. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Order of a market-share list; ties are broken by id. */
 export type VendorMarketShareOrder = {
   /** Direction. */
@@ -2280,6 +3577,15 @@ export type VendorMarketShareOrderField =
   | 'SHARE'
   /** The value (unknown last). */
   | 'VALUE';
+
+/** Result of createVendorMarketShare and updateVendorMarketShare. */
+export type VendorMarketSharePayload = {
+  __typename?: 'VendorMarketSharePayload';
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+  /** The VendorMarketShare as written; null when the input was refused. */
+  vendorMarketShare?: Maybe<VendorMarketShare>;
+};
 
 /** A vendor or a facility (what a regulatory event names, or what a dependency's provider is). */
 export type VendorOrFacility = Facility | Vendor;
@@ -2302,6 +3608,15 @@ export type VendorOrderField =
   | 'NAME'
   /** Slug. */
   | 'SLUG';
+
+/** Result of createVendor and updateVendor. */
+export type VendorPayload = {
+  __typename?: 'VendorPayload';
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
+  /** The Vendor as written; null when the input was refused. */
+  vendor?: Maybe<Vendor>;
+};
 
 
 
@@ -2395,6 +3710,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( VendorMarketShareModel )
   ;
   Node:
+    | ( ApiKeyModel )
     | ( ChipModel )
     | ( DependencyModel )
     | ( DeploymentModel )
@@ -2411,63 +3727,93 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
+  ApiKeyConnection: ResolverTypeWrapper<ApiKeyConnectionModel>;
+  ApiKeyEdge: ResolverTypeWrapper<ApiKeyEdgeModel>;
+  ApiRole: ApiRole;
+  AttachSourceInput: AttachSourceInput;
+  AuditAction: AuditAction;
+  AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdgeModel>;
+  AuditLogFilter: AuditLogFilter;
   BlastDependent: ResolverTypeWrapper<Omit<BlastDependent, 'path' | 'vendor'> & { path: Array<ResolversTypes['BlastPathStep']>, vendor: ResolversTypes['Vendor'] }>;
   BlastPathStep: ResolverTypeWrapper<Omit<BlastPathStep, 'facility' | 'vendor'> & { facility?: Maybe<ResolversTypes['Facility']>, vendor?: Maybe<ResolversTypes['Vendor']> }>;
   BlastProviderInput: BlastProviderInput;
   BlastRadius: ResolverTypeWrapper<Omit<BlastRadius, 'dependents'> & { dependents: Array<ResolversTypes['BlastDependent']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CapacityPhase: ResolverTypeWrapper<CapacityPhaseModel>;
   Chip: ResolverTypeWrapper<ChipModel>;
   ChipConnection: ResolverTypeWrapper<ChipConnectionModel>;
   ChipEdge: ResolverTypeWrapper<ChipEdgeModel>;
   ChipFilter: ChipFilter;
+  ChipInput: ChipInput;
   ChipOrder: ChipOrder;
   ChipOrderField: ChipOrderField;
+  ChipPayload: ResolverTypeWrapper<Omit<ChipPayload, 'chip'> & { chip?: Maybe<ResolversTypes['Chip']> }>;
   Citation: ResolverTypeWrapper<CitationModel>;
   CitationCount: ResolverTypeWrapper<CitationCount>;
+  CitationInput: CitationInput;
+  CitationPayload: ResolverTypeWrapper<Omit<CitationPayload, 'citation' | 'fact'> & { citation?: Maybe<ResolversTypes['Citation']>, fact?: Maybe<ResolversTypes['Fact']> }>;
   CitedEntity: CitedEntity;
   Concentration: ResolverTypeWrapper<Omit<Concentration, 'shares'> & { shares: Array<ResolversTypes['MarketShare']> }>;
   ConcentrationClass: ConcentrationClass;
   ConcentrationComparison: ResolverTypeWrapper<ConcentrationComparison>;
+  ConcentrationCoverage: ResolverTypeWrapper<ConcentrationCoverage>;
   ConcentrationDimension: ConcentrationDimension;
   ConcentrationMeasure: ConcentrationMeasure;
   ConcentrationPoint: ResolverTypeWrapper<ConcentrationPoint>;
   Confidence: Confidence;
   Cooling: Cooling;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
+  DataCoverage: ResolverTypeWrapper<DataCoverage>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateRange: DateRange;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DateTimeRange: DateTimeRange;
+  DeletePayload: ResolverTypeWrapper<DeletePayload>;
   Dependency: ResolverTypeWrapper<DependencyModel>;
   DependencyConnection: ResolverTypeWrapper<DependencyConnectionModel>;
   DependencyEdge: ResolverTypeWrapper<DependencyEdgeModel>;
   DependencyFilter: DependencyFilter;
+  DependencyInput: DependencyInput;
   DependencyKind: DependencyKind;
   DependencyOrder: DependencyOrder;
   DependencyOrderField: DependencyOrderField;
+  DependencyPayload: ResolverTypeWrapper<Omit<DependencyPayload, 'dependency'> & { dependency?: Maybe<ResolversTypes['Dependency']> }>;
   Deployment: ResolverTypeWrapper<DeploymentModel>;
   DeploymentConnection: ResolverTypeWrapper<DeploymentConnectionModel>;
   DeploymentEdge: ResolverTypeWrapper<DeploymentEdgeModel>;
+  DeploymentInput: DeploymentInput;
   DeploymentOrder: DeploymentOrder;
   DeploymentOrderField: DeploymentOrderField;
+  DeploymentPayload: ResolverTypeWrapper<Omit<DeploymentPayload, 'deployment'> & { deployment?: Maybe<ResolversTypes['Deployment']> }>;
+  DetachSourceInput: DetachSourceInput;
   Disclosure: ResolverTypeWrapper<DisclosureModel>;
   DisclosureConnection: ResolverTypeWrapper<DisclosureConnectionModel>;
   DisclosureEdge: ResolverTypeWrapper<DisclosureEdgeModel>;
   DisclosureFilter: DisclosureFilter;
+  DisclosureInput: DisclosureInput;
   DisclosureKind: DisclosureKind;
   DisclosureMetric: DisclosureMetric;
   DisclosureOrder: DisclosureOrder;
   DisclosureOrderField: DisclosureOrderField;
+  DisclosurePayload: ResolverTypeWrapper<Omit<DisclosurePayload, 'disclosure'> & { disclosure?: Maybe<ResolversTypes['Disclosure']> }>;
   Facility: ResolverTypeWrapper<FacilityModel>;
   FacilityConnection: ResolverTypeWrapper<FacilityConnectionModel>;
   FacilityEdge: ResolverTypeWrapper<FacilityEdgeModel>;
   FacilityFilter: FacilityFilter;
+  FacilityInput: FacilityInput;
   FacilityOrder: FacilityOrder;
   FacilityOrderField: FacilityOrderField;
+  FacilityPayload: ResolverTypeWrapper<Omit<FacilityPayload, 'facility'> & { facility?: Maybe<ResolversTypes['Facility']> }>;
   FacilityStatus: FacilityStatus;
   Fact: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Fact']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FloatRange: FloatRange;
+  FormulaConstant: ResolverTypeWrapper<Omit<FormulaConstant, 'source'> & { source?: Maybe<ResolversTypes['Source']> }>;
   HardwareClass: HardwareClass;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImportEntityCounts: ResolverTypeWrapper<ImportEntityCounts>;
@@ -2475,8 +3821,10 @@ export type ResolversTypes = {
   ImportFactsInput: ImportFactsInput;
   ImportFactsPayload: ResolverTypeWrapper<ImportFactsPayload>;
   ImportUserError: ResolverTypeWrapper<ImportUserError>;
+  IndexInputCoverage: ResolverTypeWrapper<IndexInputCoverage>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InterchangeFormat: InterchangeFormat;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MarketEntity: ResolverTypeWrapper<Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversTypes['Vendor']> }>;
   MarketEntityKind: MarketEntityKind;
   MarketShare: ResolverTypeWrapper<Omit<MarketShare, 'entity'> & { entity: ResolversTypes['MarketEntity'] }>;
@@ -2484,8 +3832,10 @@ export type ResolversTypes = {
   ModelConnection: ResolverTypeWrapper<ModelConnectionModel>;
   ModelEdge: ResolverTypeWrapper<ModelEdgeModel>;
   ModelFilter: ModelFilter;
+  ModelInput: ModelInput;
   ModelOrder: ModelOrder;
   ModelOrderField: ModelOrderField;
+  ModelPayload: ResolverTypeWrapper<Omit<ModelPayload, 'model'> & { model?: Maybe<ResolversTypes['Model']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeFloat: ResolverTypeWrapper<Scalars['NonNegativeFloat']['output']>;
@@ -2497,8 +3847,11 @@ export type ResolversTypes = {
   OutageEdge: ResolverTypeWrapper<OutageEdgeModel>;
   OutageFilter: OutageFilter;
   OutageImpact: ResolverTypeWrapper<OutageImpactModel>;
+  OutageImpactInput: OutageImpactInput;
+  OutageInput: OutageInput;
   OutageOrder: OutageOrder;
   OutageOrderField: OutageOrderField;
+  OutagePayload: ResolverTypeWrapper<Omit<OutagePayload, 'outage'> & { outage?: Maybe<ResolversTypes['Outage']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegulatedByFilter: RegulatedByFilter;
@@ -2506,11 +3859,16 @@ export type ResolversTypes = {
   RegulatoryEventConnection: ResolverTypeWrapper<RegulatoryEventConnectionModel>;
   RegulatoryEventEdge: ResolverTypeWrapper<RegulatoryEventEdgeModel>;
   RegulatoryEventFilter: RegulatoryEventFilter;
+  RegulatoryEventInput: RegulatoryEventInput;
   RegulatoryEventOrder: RegulatoryEventOrder;
   RegulatoryEventOrderField: RegulatoryEventOrderField;
+  RegulatoryEventPayload: ResolverTypeWrapper<Omit<RegulatoryEventPayload, 'regulatoryEvent'> & { regulatoryEvent?: Maybe<ResolversTypes['RegulatoryEvent']> }>;
+  RegulatoryEventSubjectsInput: RegulatoryEventSubjectsInput;
   RegulatoryInstrument: RegulatoryInstrument;
   RegulatoryStage: RegulatoryStage;
   RegulatoryTopic: RegulatoryTopic;
+  RevokeApiKeyInput: RevokeApiKeyInput;
+  RevokeApiKeyPayload: ResolverTypeWrapper<Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   RiskComponent: ResolverTypeWrapper<Omit<RiskComponent, 'evidence'> & { evidence: Array<ResolversTypes['RiskEvidence']> }>;
   RiskComponentName: RiskComponentName;
   RiskEvidence: ResolverTypeWrapper<Omit<RiskEvidence, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>;
@@ -2522,90 +3880,130 @@ export type ResolversTypes = {
   RiskSubjectKind: RiskSubjectKind;
   RiskWeight: ResolverTypeWrapper<RiskWeight>;
   RiskWeightInput: RiskWeightInput;
+  Rollup: Rollup;
   SeriesInterval: SeriesInterval;
   SeverityRange: SeverityRange;
   Source: ResolverTypeWrapper<SourceModel>;
   SourceConnection: ResolverTypeWrapper<SourceConnectionModel>;
   SourceEdge: ResolverTypeWrapper<SourceEdgeModel>;
   SourceFilter: SourceFilter;
+  SourceInput: SourceInput;
   SourceOrder: SourceOrder;
   SourceOrderField: SourceOrderField;
+  SourcePayload: ResolverTypeWrapper<Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversTypes['Source']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
   Vendor: ResolverTypeWrapper<VendorModel>;
   VendorConnection: ResolverTypeWrapper<VendorConnectionModel>;
   VendorEdge: ResolverTypeWrapper<VendorEdgeModel>;
   VendorFilter: VendorFilter;
+  VendorInput: VendorInput;
   VendorKind: VendorKind;
   VendorMarketShare: ResolverTypeWrapper<VendorMarketShareModel>;
   VendorMarketShareConnection: ResolverTypeWrapper<VendorMarketShareConnectionModel>;
   VendorMarketShareEdge: ResolverTypeWrapper<VendorMarketShareEdgeModel>;
   VendorMarketShareFilter: VendorMarketShareFilter;
+  VendorMarketShareInput: VendorMarketShareInput;
   VendorMarketShareOrder: VendorMarketShareOrder;
   VendorMarketShareOrderField: VendorMarketShareOrderField;
+  VendorMarketSharePayload: ResolverTypeWrapper<Omit<VendorMarketSharePayload, 'vendorMarketShare'> & { vendorMarketShare?: Maybe<ResolversTypes['VendorMarketShare']> }>;
   VendorOrFacility: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VendorOrFacility']>;
   VendorOrder: VendorOrder;
   VendorOrderField: VendorOrderField;
+  VendorPayload: ResolverTypeWrapper<Omit<VendorPayload, 'vendor'> & { vendor?: Maybe<ResolversTypes['Vendor']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ApiKey: ApiKeyModel;
+  ApiKeyConnection: ApiKeyConnectionModel;
+  ApiKeyEdge: ApiKeyEdgeModel;
+  AttachSourceInput: AttachSourceInput;
+  AuditEntry: AuditEntryModel;
+  AuditEntryConnection: AuditEntryConnectionModel;
+  AuditEntryEdge: AuditEntryEdgeModel;
+  AuditLogFilter: AuditLogFilter;
   BlastDependent: Omit<BlastDependent, 'path' | 'vendor'> & { path: Array<ResolversParentTypes['BlastPathStep']>, vendor: ResolversParentTypes['Vendor'] };
   BlastPathStep: Omit<BlastPathStep, 'facility' | 'vendor'> & { facility?: Maybe<ResolversParentTypes['Facility']>, vendor?: Maybe<ResolversParentTypes['Vendor']> };
   BlastProviderInput: BlastProviderInput;
   BlastRadius: Omit<BlastRadius, 'dependents'> & { dependents: Array<ResolversParentTypes['BlastDependent']> };
   Boolean: Scalars['Boolean']['output'];
+  CapacityPhase: CapacityPhaseModel;
   Chip: ChipModel;
   ChipConnection: ChipConnectionModel;
   ChipEdge: ChipEdgeModel;
   ChipFilter: ChipFilter;
+  ChipInput: ChipInput;
   ChipOrder: ChipOrder;
+  ChipPayload: Omit<ChipPayload, 'chip'> & { chip?: Maybe<ResolversParentTypes['Chip']> };
   Citation: CitationModel;
   CitationCount: CitationCount;
+  CitationInput: CitationInput;
+  CitationPayload: Omit<CitationPayload, 'citation' | 'fact'> & { citation?: Maybe<ResolversParentTypes['Citation']>, fact?: Maybe<ResolversParentTypes['Fact']> };
   Concentration: Omit<Concentration, 'shares'> & { shares: Array<ResolversParentTypes['MarketShare']> };
   ConcentrationComparison: ConcentrationComparison;
+  ConcentrationCoverage: ConcentrationCoverage;
   ConcentrationPoint: ConcentrationPoint;
   CountryCode: Scalars['CountryCode']['output'];
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
+  DataCoverage: DataCoverage;
   Date: Scalars['Date']['output'];
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   DateTimeRange: DateTimeRange;
+  DeletePayload: DeletePayload;
   Dependency: DependencyModel;
   DependencyConnection: DependencyConnectionModel;
   DependencyEdge: DependencyEdgeModel;
   DependencyFilter: DependencyFilter;
+  DependencyInput: DependencyInput;
   DependencyOrder: DependencyOrder;
+  DependencyPayload: Omit<DependencyPayload, 'dependency'> & { dependency?: Maybe<ResolversParentTypes['Dependency']> };
   Deployment: DeploymentModel;
   DeploymentConnection: DeploymentConnectionModel;
   DeploymentEdge: DeploymentEdgeModel;
+  DeploymentInput: DeploymentInput;
   DeploymentOrder: DeploymentOrder;
+  DeploymentPayload: Omit<DeploymentPayload, 'deployment'> & { deployment?: Maybe<ResolversParentTypes['Deployment']> };
+  DetachSourceInput: DetachSourceInput;
   Disclosure: DisclosureModel;
   DisclosureConnection: DisclosureConnectionModel;
   DisclosureEdge: DisclosureEdgeModel;
   DisclosureFilter: DisclosureFilter;
+  DisclosureInput: DisclosureInput;
   DisclosureOrder: DisclosureOrder;
+  DisclosurePayload: Omit<DisclosurePayload, 'disclosure'> & { disclosure?: Maybe<ResolversParentTypes['Disclosure']> };
   Facility: FacilityModel;
   FacilityConnection: FacilityConnectionModel;
   FacilityEdge: FacilityEdgeModel;
   FacilityFilter: FacilityFilter;
+  FacilityInput: FacilityInput;
   FacilityOrder: FacilityOrder;
+  FacilityPayload: Omit<FacilityPayload, 'facility'> & { facility?: Maybe<ResolversParentTypes['Facility']> };
   Fact: ResolversInterfaceTypes<ResolversParentTypes>['Fact'];
   Float: Scalars['Float']['output'];
   FloatRange: FloatRange;
+  FormulaConstant: Omit<FormulaConstant, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
   ID: Scalars['ID']['output'];
   ImportEntityCounts: ImportEntityCounts;
   ImportFactsInput: ImportFactsInput;
   ImportFactsPayload: ImportFactsPayload;
   ImportUserError: ImportUserError;
+  IndexInputCoverage: IndexInputCoverage;
   Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
   MarketEntity: Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversParentTypes['Vendor']> };
   MarketShare: Omit<MarketShare, 'entity'> & { entity: ResolversParentTypes['MarketEntity'] };
   Model: ModelModel;
   ModelConnection: ModelConnectionModel;
   ModelEdge: ModelEdgeModel;
   ModelFilter: ModelFilter;
+  ModelInput: ModelInput;
   ModelOrder: ModelOrder;
+  ModelPayload: Omit<ModelPayload, 'model'> & { model?: Maybe<ResolversParentTypes['Model']> };
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeFloat: Scalars['NonNegativeFloat']['output'];
@@ -2615,7 +4013,10 @@ export type ResolversParentTypes = {
   OutageEdge: OutageEdgeModel;
   OutageFilter: OutageFilter;
   OutageImpact: OutageImpactModel;
+  OutageImpactInput: OutageImpactInput;
+  OutageInput: OutageInput;
   OutageOrder: OutageOrder;
+  OutagePayload: Omit<OutagePayload, 'outage'> & { outage?: Maybe<ResolversParentTypes['Outage']> };
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegulatedByFilter: RegulatedByFilter;
@@ -2623,7 +4024,12 @@ export type ResolversParentTypes = {
   RegulatoryEventConnection: RegulatoryEventConnectionModel;
   RegulatoryEventEdge: RegulatoryEventEdgeModel;
   RegulatoryEventFilter: RegulatoryEventFilter;
+  RegulatoryEventInput: RegulatoryEventInput;
   RegulatoryEventOrder: RegulatoryEventOrder;
+  RegulatoryEventPayload: Omit<RegulatoryEventPayload, 'regulatoryEvent'> & { regulatoryEvent?: Maybe<ResolversParentTypes['RegulatoryEvent']> };
+  RegulatoryEventSubjectsInput: RegulatoryEventSubjectsInput;
+  RevokeApiKeyInput: RevokeApiKeyInput;
+  RevokeApiKeyPayload: Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   RiskComponent: Omit<RiskComponent, 'evidence'> & { evidence: Array<ResolversParentTypes['RiskEvidence']> };
   RiskEvidence: Omit<RiskEvidence, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> };
   RiskFilter: RiskFilter;
@@ -2637,7 +4043,9 @@ export type ResolversParentTypes = {
   SourceConnection: SourceConnectionModel;
   SourceEdge: SourceEdgeModel;
   SourceFilter: SourceFilter;
+  SourceInput: SourceInput;
   SourceOrder: SourceOrder;
+  SourcePayload: Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
   String: Scalars['String']['output'];
   URL: Scalars['URL']['output'];
   UserError: UserError;
@@ -2645,13 +4053,62 @@ export type ResolversParentTypes = {
   VendorConnection: VendorConnectionModel;
   VendorEdge: VendorEdgeModel;
   VendorFilter: VendorFilter;
+  VendorInput: VendorInput;
   VendorMarketShare: VendorMarketShareModel;
   VendorMarketShareConnection: VendorMarketShareConnectionModel;
   VendorMarketShareEdge: VendorMarketShareEdgeModel;
   VendorMarketShareFilter: VendorMarketShareFilter;
+  VendorMarketShareInput: VendorMarketShareInput;
   VendorMarketShareOrder: VendorMarketShareOrder;
+  VendorMarketSharePayload: Omit<VendorMarketSharePayload, 'vendorMarketShare'> & { vendorMarketShare?: Maybe<ResolversParentTypes['VendorMarketShare']> };
   VendorOrFacility: ResolversUnionTypes<ResolversParentTypes>['VendorOrFacility'];
   VendorOrder: VendorOrder;
+  VendorPayload: Omit<VendorPayload, 'vendor'> & { vendor?: Maybe<ResolversParentTypes['Vendor']> };
+};
+
+export type ApiKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ApiRole'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiKeyConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyConnection'] = ResolversParentTypes['ApiKeyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApiKeyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type ApiKeyEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  entryId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type BlastDependentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BlastDependent'] = ResolversParentTypes['BlastDependent']> = {
@@ -2672,8 +4129,20 @@ export type BlastRadiusResolvers<ContextType = RequestContext, ParentType extend
   asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   capacityShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   dependents?: Resolver<Array<ResolversTypes['BlastDependent']>, ParentType, ContextType>;
+  edgesWithoutWeight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pathEdges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   providerCapacityMw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CapacityPhaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapacityPhase'] = ResolversParentTypes['CapacityPhase']> = {
+  confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  facilityPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
+  itPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FacilityStatus'], ParentType, ContextType>;
 };
 
 export type ChipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = {
@@ -2710,6 +4179,11 @@ export type ChipEdgeResolvers<ContextType = RequestContext, ParentType extends R
   node?: Resolver<ResolversTypes['Chip'], ParentType, ContextType>;
 };
 
+export type ChipPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChipPayload'] = ResolversParentTypes['ChipPayload']> = {
+  chip?: Resolver<Maybe<ResolversTypes['Chip']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
   locator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
@@ -2720,10 +4194,17 @@ export type CitationCountResolvers<ContextType = RequestContext, ParentType exte
   entity?: Resolver<ResolversTypes['CitedEntity'], ParentType, ContextType>;
 };
 
+export type CitationPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CitationPayload'] = ResolversParentTypes['CitationPayload']> = {
+  citation?: Resolver<Maybe<ResolversTypes['Citation']>, ParentType, ContextType>;
+  fact?: Resolver<Maybe<ResolversTypes['Fact']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type ConcentrationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Concentration'] = ResolversParentTypes['Concentration']> = {
   asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   class?: Resolver<Maybe<ResolversTypes['ConcentrationClass']>, ParentType, ContextType>;
   comparison?: Resolver<Maybe<ResolversTypes['ConcentrationComparison']>, ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['ConcentrationCoverage'], ParentType, ContextType>;
   crN?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   dimension?: Resolver<ResolversTypes['ConcentrationDimension'], ParentType, ContextType>;
   effectiveCompetitors?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2731,6 +4212,7 @@ export type ConcentrationResolvers<ContextType = RequestContext, ParentType exte
   hhi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['ConcentrationMeasure'], ParentType, ContextType>;
   n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rollup?: Resolver<ResolversTypes['Rollup'], ParentType, ContextType>;
   segment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shares?: Resolver<Array<ResolversTypes['MarketShare']>, ParentType, ContextType>;
   unattributedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2742,6 +4224,16 @@ export type ConcentrationComparisonResolvers<ContextType = RequestContext, Paren
   delta?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   hhi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   significantIncrease?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConcentrationCoverageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConcentrationCoverage'] = ResolversParentTypes['ConcentrationCoverage']> = {
+  derivedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  derivedValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  estimatedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  estimatedValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rowsInScope?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsWithValue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ConcentrationPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConcentrationPoint'] = ResolversParentTypes['ConcentrationPoint']> = {
@@ -2759,6 +4251,17 @@ export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<Resolve
   name: 'CountryCode';
 }
 
+export type CreateApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DataCoverageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DataCoverage'] = ResolversParentTypes['DataCoverage']> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['IndexInputCoverage']>, ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -2766,6 +4269,11 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeletePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeletePayload'] = ResolversParentTypes['DeletePayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
 
 export type DependencyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Dependency'] = ResolversParentTypes['Dependency']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
@@ -2794,6 +4302,11 @@ export type DependencyEdgeResolvers<ContextType = RequestContext, ParentType ext
   node?: Resolver<ResolversTypes['Dependency'], ParentType, ContextType>;
 };
 
+export type DependencyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DependencyPayload'] = ResolversParentTypes['DependencyPayload']> = {
+  dependency?: Resolver<Maybe<ResolversTypes['Dependency']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DeploymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Deployment'] = ResolversParentTypes['Deployment']> = {
   acceleratorCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
   asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2817,6 +4330,11 @@ export type DeploymentConnectionResolvers<ContextType = RequestContext, ParentTy
 export type DeploymentEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeploymentEdge'] = ResolversParentTypes['DeploymentEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType>;
+};
+
+export type DeploymentPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeploymentPayload'] = ResolversParentTypes['DeploymentPayload']> = {
+  deployment?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type DisclosureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Disclosure'] = ResolversParentTypes['Disclosure']> = {
@@ -2847,8 +4365,14 @@ export type DisclosureEdgeResolvers<ContextType = RequestContext, ParentType ext
   node?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType>;
 };
 
+export type DisclosurePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DisclosurePayload'] = ResolversParentTypes['DisclosurePayload']> = {
+  disclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type FacilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Facility'] = ResolversParentTypes['Facility']> = {
   announcedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  capacityHistory?: Resolver<Array<ResolversTypes['CapacityPhase']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   cooling?: Resolver<Maybe<ResolversTypes['Cooling']>, ParentType, ContextType>;
@@ -2857,6 +4381,7 @@ export type FacilityResolvers<ContextType = RequestContext, ParentType extends R
   decommissionedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   dependents?: Resolver<ResolversTypes['DependencyConnection'], ParentType, ContextType, RequireFields<FacilityDependentsArgs, 'orderBy'>>;
   deployments?: Resolver<ResolversTypes['DeploymentConnection'], ParentType, ContextType, RequireFields<FacilityDeploymentsArgs, 'orderBy'>>;
+  facilityPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   gridRegion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   itPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
@@ -2868,6 +4393,7 @@ export type FacilityResolvers<ContextType = RequestContext, ParentType extends R
   operationalOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   operator?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
   outages?: Resolver<ResolversTypes['OutageConnection'], ParentType, ContextType, RequireFields<FacilityOutagesArgs, 'orderBy'>>;
+  plannedFacilityPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   plannedItPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   pue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   rackDensityKwMax?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
@@ -2894,8 +4420,23 @@ export type FacilityEdgeResolvers<ContextType = RequestContext, ParentType exten
   node?: Resolver<ResolversTypes['Facility'], ParentType, ContextType>;
 };
 
+export type FacilityPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FacilityPayload'] = ResolversParentTypes['FacilityPayload']> = {
+  facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type FactResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = {
   __resolveType: TypeResolveFn<'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
+};
+
+export type FormulaConstantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FormulaConstant'] = ResolversParentTypes['FormulaConstant']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  sourceUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ImportEntityCountsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportEntityCounts'] = ResolversParentTypes['ImportEntityCounts']> = {
@@ -2920,6 +4461,19 @@ export type ImportUserErrorResolvers<ContextType = RequestContext, ParentType ex
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   record?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
+
+export type IndexInputCoverageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndexInputCoverage'] = ResolversParentTypes['IndexInputCoverage']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rowsInScope?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsWithValue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export type MarketEntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarketEntity'] = ResolversParentTypes['MarketEntity']> = {
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2964,12 +4518,54 @@ export type ModelEdgeResolvers<ContextType = RequestContext, ParentType extends 
   node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
 };
 
+export type ModelPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ModelPayload'] = ResolversParentTypes['ModelPayload']> = {
+  model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  attachSource?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationAttachSourceArgs, 'input'>>;
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createChip?: Resolver<ResolversTypes['ChipPayload'], ParentType, ContextType, RequireFields<MutationCreateChipArgs, 'input'>>;
+  createDependency?: Resolver<ResolversTypes['DependencyPayload'], ParentType, ContextType, RequireFields<MutationCreateDependencyArgs, 'input'>>;
+  createDeployment?: Resolver<ResolversTypes['DeploymentPayload'], ParentType, ContextType, RequireFields<MutationCreateDeploymentArgs, 'input'>>;
+  createDisclosure?: Resolver<ResolversTypes['DisclosurePayload'], ParentType, ContextType, RequireFields<MutationCreateDisclosureArgs, 'input'>>;
+  createFacility?: Resolver<ResolversTypes['FacilityPayload'], ParentType, ContextType, RequireFields<MutationCreateFacilityArgs, 'input'>>;
+  createModel?: Resolver<ResolversTypes['ModelPayload'], ParentType, ContextType, RequireFields<MutationCreateModelArgs, 'input'>>;
+  createOutage?: Resolver<ResolversTypes['OutagePayload'], ParentType, ContextType, RequireFields<MutationCreateOutageArgs, 'input'>>;
+  createRegulatoryEvent?: Resolver<ResolversTypes['RegulatoryEventPayload'], ParentType, ContextType, RequireFields<MutationCreateRegulatoryEventArgs, 'input'>>;
+  createSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
+  createVendor?: Resolver<ResolversTypes['VendorPayload'], ParentType, ContextType, RequireFields<MutationCreateVendorArgs, 'input'>>;
+  createVendorMarketShare?: Resolver<ResolversTypes['VendorMarketSharePayload'], ParentType, ContextType, RequireFields<MutationCreateVendorMarketShareArgs, 'input'>>;
+  deleteChip?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteChipArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteDependency?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDependencyArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteDeployment?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDeploymentArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteDisclosure?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDisclosureArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteFacility?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteFacilityArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteModel?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteModelArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteOutage?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteOutageArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteRegulatoryEvent?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteRegulatoryEventArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteSource?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteSourceArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteVendor?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVendorArgs, 'expectedUpdatedAt' | 'id'>>;
+  deleteVendorMarketShare?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVendorMarketShareArgs, 'expectedUpdatedAt' | 'id'>>;
+  detachSource?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationDetachSourceArgs, 'input'>>;
   importFacts?: Resolver<ResolversTypes['ImportFactsPayload'], ParentType, ContextType, RequireFields<MutationImportFactsArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
+  updateChip?: Resolver<ResolversTypes['ChipPayload'], ParentType, ContextType, RequireFields<MutationUpdateChipArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateDependency?: Resolver<ResolversTypes['DependencyPayload'], ParentType, ContextType, RequireFields<MutationUpdateDependencyArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateDeployment?: Resolver<ResolversTypes['DeploymentPayload'], ParentType, ContextType, RequireFields<MutationUpdateDeploymentArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateDisclosure?: Resolver<ResolversTypes['DisclosurePayload'], ParentType, ContextType, RequireFields<MutationUpdateDisclosureArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateFacility?: Resolver<ResolversTypes['FacilityPayload'], ParentType, ContextType, RequireFields<MutationUpdateFacilityArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateModel?: Resolver<ResolversTypes['ModelPayload'], ParentType, ContextType, RequireFields<MutationUpdateModelArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateOutage?: Resolver<ResolversTypes['OutagePayload'], ParentType, ContextType, RequireFields<MutationUpdateOutageArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateRegulatoryEvent?: Resolver<ResolversTypes['RegulatoryEventPayload'], ParentType, ContextType, RequireFields<MutationUpdateRegulatoryEventArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateVendor?: Resolver<ResolversTypes['VendorPayload'], ParentType, ContextType, RequireFields<MutationUpdateVendorArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateVendorMarketShare?: Resolver<ResolversTypes['VendorMarketSharePayload'], ParentType, ContextType, RequireFields<MutationUpdateVendorMarketShareArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Source' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiKey' | 'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Source' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
 };
 
 export interface NonNegativeFloatScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeFloat'], any> {
@@ -3017,6 +4613,11 @@ export type OutageImpactResolvers<ContextType = RequestContext, ParentType exten
   vendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
 };
 
+export type OutagePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OutagePayload'] = ResolversParentTypes['OutagePayload']> = {
+  outage?: Resolver<Maybe<ResolversTypes['Outage']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3025,17 +4626,21 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeRevoked'>>;
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   blastRadius?: Resolver<ResolversTypes['BlastRadius'], ParentType, ContextType, RequireFields<QueryBlastRadiusArgs, 'asOf' | 'maxDepth' | 'provider'>>;
   chip?: Resolver<Maybe<ResolversTypes['Chip']>, ParentType, ContextType, Partial<QueryChipArgs>>;
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, RequireFields<QueryChipsArgs, 'orderBy'>>;
-  concentration?: Resolver<ResolversTypes['Concentration'], ParentType, ContextType, RequireFields<QueryConcentrationArgs, 'asOf' | 'dimension' | 'measure' | 'n'>>;
-  concentrationSeries?: Resolver<Array<ResolversTypes['ConcentrationPoint']>, ParentType, ContextType, RequireFields<QueryConcentrationSeriesArgs, 'dimension' | 'from' | 'interval' | 'measure' | 'n' | 'to'>>;
+  concentration?: Resolver<ResolversTypes['Concentration'], ParentType, ContextType, RequireFields<QueryConcentrationArgs, 'asOf' | 'dimension' | 'measure' | 'n' | 'rollup'>>;
+  concentrationSeries?: Resolver<Array<ResolversTypes['ConcentrationPoint']>, ParentType, ContextType, RequireFields<QueryConcentrationSeriesArgs, 'dimension' | 'from' | 'interval' | 'measure' | 'n' | 'rollup' | 'to'>>;
+  coverage?: Resolver<ResolversTypes['DataCoverage'], ParentType, ContextType, Partial<QueryCoverageArgs>>;
   dependencies?: Resolver<ResolversTypes['DependencyConnection'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'orderBy'>>;
   dependency?: Resolver<Maybe<ResolversTypes['Dependency']>, ParentType, ContextType, RequireFields<QueryDependencyArgs, 'id'>>;
   disclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryDisclosureArgs, 'id'>>;
   disclosures?: Resolver<ResolversTypes['DisclosureConnection'], ParentType, ContextType, RequireFields<QueryDisclosuresArgs, 'orderBy'>>;
   facilities?: Resolver<ResolversTypes['FacilityConnection'], ParentType, ContextType, RequireFields<QueryFacilitiesArgs, 'orderBy'>>;
   facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType, Partial<QueryFacilityArgs>>;
+  formulaConstants?: Resolver<Array<ResolversTypes['FormulaConstant']>, ParentType, ContextType>;
   marketShare?: Resolver<Maybe<ResolversTypes['VendorMarketShare']>, ParentType, ContextType, RequireFields<QueryMarketShareArgs, 'id'>>;
   marketShares?: Resolver<ResolversTypes['VendorMarketShareConnection'], ParentType, ContextType, RequireFields<QueryMarketSharesArgs, 'orderBy'>>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, Partial<QueryModelArgs>>;
@@ -3087,11 +4692,22 @@ export type RegulatoryEventEdgeResolvers<ContextType = RequestContext, ParentTyp
   node?: Resolver<ResolversTypes['RegulatoryEvent'], ParentType, ContextType>;
 };
 
+export type RegulatoryEventPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegulatoryEventPayload'] = ResolversParentTypes['RegulatoryEventPayload']> = {
+  regulatoryEvent?: Resolver<Maybe<ResolversTypes['RegulatoryEvent']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RevokeApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RevokeApiKeyPayload'] = ResolversParentTypes['RevokeApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type RiskComponentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskComponent'] = ResolversParentTypes['RiskComponent']> = {
   component?: Resolver<ResolversTypes['RiskComponentName'], ParentType, ContextType>;
   contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['RiskEvidence']>, ParentType, ContextType>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  known?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -3105,6 +4721,7 @@ export type RiskEvidenceResolvers<ContextType = RequestContext, ParentType exten
 
 export type RiskScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskScore'] = ResolversParentTypes['RiskScore']> = {
   components?: Resolver<Array<ResolversTypes['RiskComponent']>, ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -3155,12 +4772,17 @@ export type SourceEdgeResolvers<ContextType = RequestContext, ParentType extends
   node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
+export type SourcePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SourcePayload'] = ResolversParentTypes['SourcePayload']> = {
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
 
 export type UserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -3233,46 +4855,77 @@ export type VendorMarketShareEdgeResolvers<ContextType = RequestContext, ParentT
   node?: Resolver<ResolversTypes['VendorMarketShare'], ParentType, ContextType>;
 };
 
+export type VendorMarketSharePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VendorMarketSharePayload'] = ResolversParentTypes['VendorMarketSharePayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  vendorMarketShare?: Resolver<Maybe<ResolversTypes['VendorMarketShare']>, ParentType, ContextType>;
+};
+
 export type VendorOrFacilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VendorOrFacility'] = ResolversParentTypes['VendorOrFacility']> = {
   __resolveType: TypeResolveFn<'Facility' | 'Vendor', ParentType, ContextType>;
 };
 
+export type VendorPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VendorPayload'] = ResolversParentTypes['VendorPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  vendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
+  ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   BlastDependent?: BlastDependentResolvers<ContextType>;
   BlastPathStep?: BlastPathStepResolvers<ContextType>;
   BlastRadius?: BlastRadiusResolvers<ContextType>;
+  CapacityPhase?: CapacityPhaseResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   ChipConnection?: ChipConnectionResolvers<ContextType>;
   ChipEdge?: ChipEdgeResolvers<ContextType>;
+  ChipPayload?: ChipPayloadResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   CitationCount?: CitationCountResolvers<ContextType>;
+  CitationPayload?: CitationPayloadResolvers<ContextType>;
   Concentration?: ConcentrationResolvers<ContextType>;
   ConcentrationComparison?: ConcentrationComparisonResolvers<ContextType>;
+  ConcentrationCoverage?: ConcentrationCoverageResolvers<ContextType>;
   ConcentrationPoint?: ConcentrationPointResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
+  CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
+  DataCoverage?: DataCoverageResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeletePayload?: DeletePayloadResolvers<ContextType>;
   Dependency?: DependencyResolvers<ContextType>;
   DependencyConnection?: DependencyConnectionResolvers<ContextType>;
   DependencyEdge?: DependencyEdgeResolvers<ContextType>;
+  DependencyPayload?: DependencyPayloadResolvers<ContextType>;
   Deployment?: DeploymentResolvers<ContextType>;
   DeploymentConnection?: DeploymentConnectionResolvers<ContextType>;
   DeploymentEdge?: DeploymentEdgeResolvers<ContextType>;
+  DeploymentPayload?: DeploymentPayloadResolvers<ContextType>;
   Disclosure?: DisclosureResolvers<ContextType>;
   DisclosureConnection?: DisclosureConnectionResolvers<ContextType>;
   DisclosureEdge?: DisclosureEdgeResolvers<ContextType>;
+  DisclosurePayload?: DisclosurePayloadResolvers<ContextType>;
   Facility?: FacilityResolvers<ContextType>;
   FacilityConnection?: FacilityConnectionResolvers<ContextType>;
   FacilityEdge?: FacilityEdgeResolvers<ContextType>;
+  FacilityPayload?: FacilityPayloadResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
+  FormulaConstant?: FormulaConstantResolvers<ContextType>;
   ImportEntityCounts?: ImportEntityCountsResolvers<ContextType>;
   ImportFactsPayload?: ImportFactsPayloadResolvers<ContextType>;
   ImportUserError?: ImportUserErrorResolvers<ContextType>;
+  IndexInputCoverage?: IndexInputCoverageResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   MarketEntity?: MarketEntityResolvers<ContextType>;
   MarketShare?: MarketShareResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;
+  ModelPayload?: ModelPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeFloat?: GraphQLScalarType;
@@ -3281,11 +4934,14 @@ export type Resolvers<ContextType = RequestContext> = {
   OutageConnection?: OutageConnectionResolvers<ContextType>;
   OutageEdge?: OutageEdgeResolvers<ContextType>;
   OutageImpact?: OutageImpactResolvers<ContextType>;
+  OutagePayload?: OutagePayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegulatoryEvent?: RegulatoryEventResolvers<ContextType>;
   RegulatoryEventConnection?: RegulatoryEventConnectionResolvers<ContextType>;
   RegulatoryEventEdge?: RegulatoryEventEdgeResolvers<ContextType>;
+  RegulatoryEventPayload?: RegulatoryEventPayloadResolvers<ContextType>;
+  RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
   RiskComponent?: RiskComponentResolvers<ContextType>;
   RiskEvidence?: RiskEvidenceResolvers<ContextType>;
   RiskScore?: RiskScoreResolvers<ContextType>;
@@ -3295,6 +4951,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
+  SourcePayload?: SourcePayloadResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
   Vendor?: VendorResolvers<ContextType>;
@@ -3303,6 +4960,8 @@ export type Resolvers<ContextType = RequestContext> = {
   VendorMarketShare?: VendorMarketShareResolvers<ContextType>;
   VendorMarketShareConnection?: VendorMarketShareConnectionResolvers<ContextType>;
   VendorMarketShareEdge?: VendorMarketShareEdgeResolvers<ContextType>;
+  VendorMarketSharePayload?: VendorMarketSharePayloadResolvers<ContextType>;
   VendorOrFacility?: VendorOrFacilityResolvers<ContextType>;
+  VendorPayload?: VendorPayloadResolvers<ContextType>;
 };
 
