@@ -210,24 +210,32 @@ async function runInterchange(
   const others = ["dir", "synthetic", "scale", "seed", "json"].filter((k) => values[k] !== undefined);
   if (others.length > 0) throw new UsageError(`--${others[0]} does not apply to "${command}"`);
   if (command === "import") return await runImport(rest, values, io, env);
-  {
-    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-    if (values["dry-run"]) throw new UsageError(`--dry-run only applies to "import"`);
-    const format = values.format;
-    if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${exportFormats.join(", ")}`);
-    if (!values.out)
-      throw new UsageError("--out PATH is required (a file for json, a folder for csv and yaml)");
-    const out = resolve(values.out);
-    const handle = await open(loadConfig(env));
-    try {
-      await migrate(handle);
-      const counts = await exportTo(handle.db, format, out);
-      io.out(`exported ${format} to ${out}:\n${table(counts)}`);
-    } finally {
-      await handle.close();
-    }
-    return exitCodes.ok;
+  return await runExport(rest, values, io, env);
+}
+
+/** `export --format F --out PATH`: streams every curated record to PATH. */
+async function runExport(
+  rest: string[],
+  values: { format?: string; out?: string; "dry-run"?: boolean },
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (values["dry-run"]) throw new UsageError(`--dry-run only applies to "import"`);
+  const format = values.format;
+  if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${exportFormats.join(", ")}`);
+  if (!values.out)
+    throw new UsageError("--out PATH is required (a file for json, a folder for csv and yaml)");
+  const out = resolve(values.out);
+  const handle = await open(loadConfig(env));
+  try {
+    await migrate(handle);
+    const counts = await exportTo(handle.db, format, out);
+    io.out(`exported ${format} to ${out}:\n${table(counts)}`);
+  } finally {
+    await handle.close();
   }
+  return exitCodes.ok;
 }
 
 /** An import refused for the problems it lists (reported as "import refused"). */

@@ -50,7 +50,7 @@ const yamlFilesIn = (dir: string) =>
 export function readImportPath(path: string, limit = maxImportBytes): ReadInput {
   const label = displayPath(path);
   if (!existsSync(path))
-    throw new SeedError([{ file: label, code: "INVALID_SYNTAX", message: "does not exist" }]);
+    throw new SeedError([{ file: label, code: "INVALID_VALUE", message: "does not exist" }]);
   if (statSync(path).isFile()) {
     const ext = extname(path).toLowerCase();
     const format = ext === ".json" ? "json" : ext === ".yaml" || ext === ".yml" ? "yaml" : undefined;

@@ -13,6 +13,8 @@ import { curatedTables } from "../../src/seed/write.ts";
 import { testBackend, testDatabase } from "../support/database.ts";
 import { filesOf } from "./support.ts";
 
+const slow = 300_000;
+
 describe(`export of the curated seed (${testBackend()})`, () => {
   let seeded: DatabaseHandle;
   const dir = mkdtempSync(join(tmpdir(), "hyperscope-export-"));
@@ -24,7 +26,9 @@ describe(`export of the curated seed (${testBackend()})`, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("writes every record once in each format, the same bytes on a second run", async () => {
+  it("writes every record once in each format, the same bytes on a second run", {
+    timeout: slow,
+  }, async () => {
     const counts = await exportTo(seeded.db, "json", join(dir, "a.json"));
     const rows = await countRows(seeded.db, curatedTables);
     expect(counts.facilities).toBe(rows.facilities);
@@ -70,7 +74,9 @@ describe(`export of the curated seed (${testBackend()})`, () => {
     }
   });
 
-  it("yaml export is a valid seed folder: seeding it into an empty database and exporting again gives the same bytes", async () => {
+  it("yaml export is a valid seed folder: seeding it into an empty database and exporting again gives the same bytes", {
+    timeout: slow,
+  }, async () => {
     await exportTo(seeded.db, "yaml", join(dir, "y1"));
     const empty = await testDatabase("empty");
     try {

@@ -71,7 +71,9 @@ describe(`importFacts mutation (${testBackend()})`, () => {
     expect(await snapshot(h.db, tables)).toEqual(before);
   });
 
-  it("EDITOR: a dry run counts and writes nothing; the import creates every record, audited as the key", async () => {
+  it("EDITOR: a dry run counts and writes nothing; the import creates every record, audited as the key", {
+    timeout: 300_000,
+  }, async () => {
     const before = await snapshot(h.db, tables);
     const dry = await importFacts(h, editor, { format: "JSON", document: curated, dryRun: true });
     expect(dry.errors).toBeUndefined();

@@ -18,6 +18,8 @@ import { filesOf } from "./support.ts";
 // DESIGN "Done when": export the curated seed, import it into an EMPTY database, export again:
 // byte-identical; re-importing changes nothing (dry run: every record unchanged; no audit rows).
 
+/** Several exports and imports of the whole curated seed per test: slow when the machine is busy. */
+const slow = 300_000;
 const tables = curatedTables.map((t) => getTableName(t));
 const auditCount = async (h: DatabaseHandle) =>
   (await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from audit_log`))[0]?.n ?? 0;
@@ -36,7 +38,9 @@ describe(`interchange round trip of the curated seed (${testBackend()})`, () => 
   const paths: Record<ExportFormat, string> = { json: "seed.json", csv: "csv", yaml: "yaml" };
 
   for (const format of ["json", "csv", "yaml"] as const) {
-    it(`${format}: export, import into an empty database, export again gives the same bytes; a re-import changes nothing`, async () => {
+    it(`${format}: export, import into an empty database, export again gives the same bytes; a re-import changes nothing`, {
+      timeout: slow,
+    }, async () => {
       const first = join(dir, `1-${paths[format]}`);
       const second = join(dir, `2-${paths[format]}`);
       const exported = await exportTo(seeded.db, format, first);
@@ -83,7 +87,9 @@ describe(`interchange round trip of the curated seed (${testBackend()})`, () => 
     });
   }
 
-  it("a dry run of an edited export reports the edit and writes nothing; the import applies and audits it", async () => {
+  it("a dry run of an edited export reports the edit and writes nothing; the import applies and audits it", {
+    timeout: slow,
+  }, async () => {
     const path = join(dir, "edit.json");
     await exportTo(seeded.db, "json", path);
     const { readFileSync, writeFileSync } = await import("node:fs");
