@@ -14,6 +14,7 @@ const mappedByDomain: Record<string, string[]> = {
     "Deployment",
     "DeploymentConnection",
     "DeploymentEdge",
+    "CapacityPhase",
   ],
   sources: ["Source", "SourceConnection", "SourceEdge", "Citation"],
   outages: ["Outage", "OutageImpact", "OutageConnection", "OutageEdge"],

@@ -5,7 +5,8 @@
  * throw-away database `hyperscope_bench_idx_<pid>` is created, migrated, loaded and dropped; with
  * --database an existing database is used (migrated; loaded with synthetic data only if it has no
  * facilities) and kept, for repeated runs.
- * Aims: concentration by operator 100 ms, risk top-100 facilities 500 ms, blast radius 500 ms.
+ * Aims: concentration by operator 100 ms, risk top-100 facilities 500 ms, vendors and jurisdictions
+ * 1 s, blast radius 500 ms.
  */
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
@@ -57,6 +58,12 @@ try {
     );
     await time("risk top-100 facilities (aim 500 ms)", () =>
       getRiskScores(h.db, { subject: "FACILITY", asOf, first: 100 }),
+    );
+    await time("risk top-100 vendors (aim 1 s)", () =>
+      getRiskScores(h.db, { subject: "VENDOR", asOf, first: 100 }),
+    );
+    await time("risk top-100 jurisdictions (aim 1 s)", () =>
+      getRiskScores(h.db, { subject: "JURISDICTION", asOf, first: 100 }),
     );
     await time(`blast radius of vendor ${provider} (aim 500 ms)`, () =>
       getBlastRadius(h.db, { provider: { vendorId: provider }, asOf }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hardeningEnv } from "./limits/settings.ts";
 
 /** Raised when an environment variable is malformed; the message names the variable. */
 export class ConfigError extends Error {
@@ -49,6 +50,7 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  ...hardeningEnv,
 });
 
 export type Config = z.infer<typeof schema>;

@@ -21,6 +21,12 @@ describe("configuration", () => {
     ]);
   });
 
+  it("ANONYMOUS_READ: true by default, false when set, anything else refused", () => {
+    expect(loadConfig({}).ANONYMOUS_READ).toBe(true);
+    expect(loadConfig({ ANONYMOUS_READ: "false" }).ANONYMOUS_READ).toBe(false);
+    expect(() => loadConfig({ ANONYMOUS_READ: "no" })).toThrow(/ANONYMOUS_READ:/);
+  });
+
   it("refuses a malformed value with a message naming the variable", () => {
     const bad: [string, string][] = [
       ["DATABASE_URL", "mysql://x"],

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, doublePrecision, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { factColumns, id, slugCheck, timestamps } from "./columns.ts";
+import { orderingIndexes } from "./orderings.ts";
 import { vendors } from "./vendors.ts";
 
 /** An AI accelerator: who designed it, who fabricates it, and its published specifications. */
@@ -34,5 +35,8 @@ export const chips = pgTable(
     check("chips_fp8_nonnegative", sql`${t.fp8DenseTflops} >= 0`),
     index("chips_designer_idx").on(t.designerId),
     index("chips_foundry_idx").on(t.foundryId),
+    ...orderingIndexes("chips", t.id, [t.name, t.releaseDate, t.tdpW, t.bf16DenseTflops]),
+    ...orderingIndexes("chips", t.id, [t.name, t.releaseDate, t.tdpW, t.bf16DenseTflops], t.designerId),
+    ...orderingIndexes("chips", t.id, [t.name, t.releaseDate, t.tdpW, t.bf16DenseTflops], t.foundryId),
   ],
 );

@@ -1,7 +1,7 @@
 import { index, integer, type PgColumn, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { chips } from "./chips.ts";
 import { timestamps } from "./columns.ts";
-import { deployments, facilities } from "./facilities.ts";
+import { capacityPhases, deployments, facilities } from "./facilities.ts";
 import { dependencies, disclosures, marketShares } from "./market.ts";
 import { models } from "./models.ts";
 import { outages } from "./outages.ts";
@@ -42,6 +42,7 @@ export const disclosureCitations = citationTable("disclosure", () => disclosures
 export const marketShareCitations = citationTable("market_share", () => marketShares.id);
 export const dependencyCitations = citationTable("dependency", () => dependencies.id);
 export const modelCitations = citationTable("model", () => models.id);
+export const capacityPhaseCitations = citationTable("capacity_phase", () => capacityPhases.id);
 
 /** The citation table of each fact table, keyed by the entity name the API and seeds use. */
 export const citationTables = {
@@ -55,4 +56,5 @@ export const citationTables = {
   marketShare: marketShareCitations,
   dependency: dependencyCitations,
   model: modelCitations,
+  capacityPhase: capacityPhaseCitations,
 } as const;

@@ -1,11 +1,27 @@
 import { sql } from "drizzle-orm";
-import { check, date, doublePrecision, index, integer, pgTable, text, unique } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  doublePrecision,
+  type ExtraConfigColumn,
+  index,
+  integer,
+  pgTable,
+  text,
+  unique,
+} from "drizzle-orm/pg-core";
 import { chips } from "./chips.ts";
 import { countryPattern, factColumns, id, slugCheck, subdivisionPattern, timestamps } from "./columns.ts";
 import { cooling, facilityStatus } from "./enums.ts";
+import { orderingIndexes } from "./orderings.ts";
 import { vendors } from "./vendors.ts";
 
 const re = (pattern: string) => sql.raw(`'${pattern}'`);
+
+/** The facility columns lists are sorted by (see orderingIndexes). */
+const facilityOrderKeys = (
+  t: Record<"name" | "country" | "itPowerMw" | "rackDensityKwTypical" | "operationalOn", ExtraConfigColumn>,
+) => [t.name, t.country, t.itPowerMw, t.rackDensityKwTypical, t.operationalOn];
 
 /**
  * A data-center facility or campus. A facility counts as operational at a date D when it has entered
@@ -33,6 +49,9 @@ export const facilities = pgTable(
     decommissionedOn: date("decommissioned_on", { mode: "string" }),
     itPowerMw: doublePrecision("it_power_mw"),
     plannedItPowerMw: doublePrecision("planned_it_power_mw"),
+    /** Total facility (grid connection) power as the source states it; IT MW = facility MW / PUE. */
+    facilityPowerMw: doublePrecision("facility_power_mw"),
+    plannedFacilityPowerMw: doublePrecision("planned_facility_power_mw"),
     rackDensityKwTypical: doublePrecision("rack_density_kw_typical"),
     rackDensityKwMax: doublePrecision("rack_density_kw_max"),
     cooling: cooling("cooling"),
@@ -52,6 +71,8 @@ export const facilities = pgTable(
     check("facilities_longitude_range", sql`${t.longitude} between -180 and 180`),
     check("facilities_it_power_mw_nonnegative", sql`${t.itPowerMw} >= 0`),
     check("facilities_planned_it_power_mw_nonnegative", sql`${t.plannedItPowerMw} >= 0`),
+    check("facilities_facility_power_mw_nonnegative", sql`${t.facilityPowerMw} >= 0`),
+    check("facilities_planned_facility_power_mw_nonnegative", sql`${t.plannedFacilityPowerMw} >= 0`),
     check("facilities_rack_density_typical_nonnegative", sql`${t.rackDensityKwTypical} >= 0`),
     check("facilities_rack_density_max_gte_typical", sql`${t.rackDensityKwMax} >= ${t.rackDensityKwTypical}`),
     check("facilities_pue_at_least_1", sql`${t.pue} >= 1`),
@@ -65,6 +86,11 @@ export const facilities = pgTable(
     index("facilities_grid_region_idx").on(t.gridRegion),
     index("facilities_rack_density_idx").on(t.rackDensityKwTypical),
     index("facilities_it_power_idx").on(t.itPowerMw),
+    // Keyset pages in every ordering, per operator (nested), and by the filters analysts use most.
+    ...orderingIndexes("facilities", t.id, facilityOrderKeys(t)),
+    ...orderingIndexes("facilities", t.id, facilityOrderKeys(t), t.operatorId),
+    ...orderingIndexes("facilities", t.id, [t.name], t.country),
+    ...orderingIndexes("facilities", t.id, [t.name], t.status),
   ],
 );
 
@@ -88,5 +114,41 @@ export const deployments = pgTable(
     check("deployments_accelerator_count_nonnegative", sql`${t.acceleratorCount} >= 0`),
     unique("deployments_facility_chip_as_of_unique").on(t.facilityId, t.chipId, t.asOf),
     index("deployments_chip_idx").on(t.chipId),
+    ...orderingIndexes("deployments", t.id, [t.asOf, t.acceleratorCount]),
+    ...orderingIndexes("deployments", t.id, [t.asOf, t.acceleratorCount], t.facilityId),
+    ...orderingIndexes("deployments", t.id, [t.asOf, t.acceleratorCount], t.chipId),
+  ],
+);
+
+/**
+ * The capacity history of a facility: dated phases, each with the IT MW and/or the facility (total)
+ * MW its sources state and the status of that capacity. The phase in force at D is the latest
+ * OPERATIONAL phase with effective_on <= D; the facility's flat columns hold the latest figures.
+ * Invariants: at most one phase per facility and date (phases never overlap), at least one MW, and an
+ * ESTIMATED phase carries its method in `note`.
+ */
+export const capacityPhases = pgTable(
+  "capacity_phases",
+  {
+    id: id(),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id, { onDelete: "cascade" }),
+    effectiveOn: date("effective_on", { mode: "string" }).notNull(),
+    itPowerMw: doublePrecision("it_power_mw"),
+    facilityPowerMw: doublePrecision("facility_power_mw"),
+    status: facilityStatus("status").notNull(),
+    ...factColumns,
+    ...timestamps,
+  },
+  (t) => [
+    unique("capacity_phases_facility_effective_on_unique").on(t.facilityId, t.effectiveOn),
+    check("capacity_phases_some_mw", sql`${t.itPowerMw} is not null or ${t.facilityPowerMw} is not null`),
+    check("capacity_phases_it_power_mw_nonnegative", sql`${t.itPowerMw} >= 0`),
+    check("capacity_phases_facility_power_mw_nonnegative", sql`${t.facilityPowerMw} >= 0`),
+    check(
+      "capacity_phases_estimate_has_method",
+      sql`${t.confidence} <> 'ESTIMATED' or ${t.note} is not null`,
+    ),
   ],
 );

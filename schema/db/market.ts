@@ -3,6 +3,7 @@ import { check, date, doublePrecision, index, integer, pgTable, text, unique } f
 import { factColumns, id, timestamps } from "./columns.ts";
 import { dependencyKind, disclosureKind, disclosureMetric } from "./enums.ts";
 import { facilities } from "./facilities.ts";
+import { orderingIndexes } from "./orderings.ts";
 import { vendors } from "./vendors.ts";
 
 /** A figure a vendor disclosed (or that others estimated or measured) for a period. */
@@ -26,6 +27,13 @@ export const disclosures = pgTable(
     check("disclosures_period_end_after_start", sql`${t.periodEnd} >= ${t.periodStart}`),
     unique("disclosures_natural_key").on(t.vendorId, t.metric, t.kind, t.periodStart, t.periodEnd),
     index("disclosures_metric_idx").on(t.metric, t.periodEnd),
+    ...orderingIndexes("disclosures", t.id, [t.periodEnd, t.periodStart, t.value, t.metric, t.createdAt]),
+    ...orderingIndexes(
+      "disclosures",
+      t.id,
+      [t.periodEnd, t.periodStart, t.value, t.metric, t.createdAt],
+      t.vendorId,
+    ),
   ],
 );
 
@@ -57,6 +65,13 @@ export const marketShares = pgTable(
     unique("market_shares_natural_key").on(t.segment, t.vendorId, t.periodStart, t.periodEnd, t.basis),
     index("market_shares_segment_period_idx").on(t.segment, t.periodStart, t.periodEnd),
     index("market_shares_vendor_idx").on(t.vendorId),
+    ...orderingIndexes("market_shares", t.id, [t.periodEnd, t.share, t.value, t.segment, t.createdAt]),
+    ...orderingIndexes(
+      "market_shares",
+      t.id,
+      [t.periodEnd, t.share, t.value, t.segment, t.createdAt],
+      t.vendorId,
+    ),
   ],
 );
 
@@ -96,5 +111,9 @@ export const dependencies = pgTable(
     index("dependencies_dependent_idx").on(t.dependentId),
     index("dependencies_provider_vendor_idx").on(t.providerVendorId),
     index("dependencies_provider_facility_idx").on(t.providerFacilityId),
+    ...orderingIndexes("dependencies", t.id, [t.weight, t.since, t.kind, t.createdAt]),
+    ...orderingIndexes("dependencies", t.id, [t.weight, t.since, t.kind, t.createdAt], t.dependentId),
+    ...orderingIndexes("dependencies", t.id, [t.weight, t.since, t.kind, t.createdAt], t.providerVendorId),
+    ...orderingIndexes("dependencies", t.id, [t.weight, t.since, t.kind, t.createdAt], t.providerFacilityId),
   ],
 );

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, date, doublePrecision, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { factColumns, id, slugCheck, timestamps } from "./columns.ts";
 import { hardwareClass } from "./enums.ts";
+import { orderingIndexes } from "./orderings.ts";
 import { vendors } from "./vendors.ts";
 
 /** An AI model release; open-weight models that fit small hardware are a watched signal. */
@@ -29,5 +30,12 @@ export const models = pgTable(
     check("models_min_memory_positive", sql`${t.minMemoryGb} > 0`),
     index("models_developer_idx").on(t.developerId),
     index("models_release_date_idx").on(t.releaseDate),
+    ...orderingIndexes("models", t.id, [t.releaseDate, t.name, t.parametersB, t.minMemoryGb, t.createdAt]),
+    ...orderingIndexes(
+      "models",
+      t.id,
+      [t.releaseDate, t.name, t.parametersB, t.minMemoryGb, t.createdAt],
+      t.developerId,
+    ),
   ],
 );

@@ -3,6 +3,7 @@ import { check, index, integer, pgTable, smallint, text, timestamp } from "drizz
 import { factColumns, id, slugCheck, timestamps } from "./columns.ts";
 import { outageCause } from "./enums.ts";
 import { facilities } from "./facilities.ts";
+import { orderingIndexes } from "./orderings.ts";
 import { vendors } from "./vendors.ts";
 
 /** A service outage, rated on the Uptime Institute's 1 (negligible) to 5 (severe) scale. */
@@ -28,6 +29,7 @@ export const outages = pgTable(
     index("outages_started_at_idx").on(t.startedAt),
     index("outages_severity_idx").on(t.severity),
     index("outages_cause_idx").on(t.cause),
+    ...orderingIndexes("outages", t.id, [t.startedAt, t.severity, t.title, t.createdAt]),
   ],
 );
 

@@ -3,6 +3,7 @@ import { check, date, index, integer, pgTable, text, unique } from "drizzle-orm/
 import { factColumns, id, jurisdictionPattern, slugCheck, timestamps } from "./columns.ts";
 import { regulatoryInstrument, regulatoryStage, regulatoryTopic } from "./enums.ts";
 import { facilities } from "./facilities.ts";
+import { orderingIndexes } from "./orderings.ts";
 import { vendors } from "./vendors.ts";
 
 /**
@@ -37,6 +38,13 @@ export const regulatoryEvents = pgTable(
     index("regulatory_events_stage_idx").on(t.stage),
     index("regulatory_events_announced_on_idx").on(t.announcedOn),
     index("regulatory_events_topics_idx").using("gin", t.topics),
+    ...orderingIndexes("regulatory_events", t.id, [
+      t.announcedOn,
+      t.effectiveOn,
+      t.title,
+      t.jurisdiction,
+      t.createdAt,
+    ]),
   ],
 );
 

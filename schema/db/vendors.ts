@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type AnyPgColumn, check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { countryPattern, factColumns, id, slugCheck, timestamps } from "./columns.ts";
 import { vendorKind } from "./enums.ts";
+import { orderingIndexes } from "./orderings.ts";
 
 /** A company in the AI factory: cloud, neocloud, colocation, chip designer, foundry, model lab, utility. */
 export const vendors = pgTable(
@@ -24,5 +25,7 @@ export const vendors = pgTable(
     index("vendors_kind_idx").on(t.kind),
     index("vendors_parent_idx").on(t.parentId),
     index("vendors_hq_country_idx").on(t.hqCountry),
+    ...orderingIndexes("vendors", t.id, [t.name, t.slug, t.hqCountry, t.createdAt]),
+    ...orderingIndexes("vendors", t.id, [t.name, t.slug, t.hqCountry, t.createdAt], t.parentId),
   ],
 );

@@ -5,6 +5,7 @@ import { digestModule } from "../digests/module.ts";
 import { disclosureModule } from "../disclosures/module.ts";
 import { facilityModule } from "../facilities/module.ts";
 import { indexModule } from "../indices/module.ts";
+import { interchangeModule } from "../interchange/module.ts";
 import { marketModule } from "../market/module.ts";
 import { modelModule } from "../models/module.ts";
 import { outageModule } from "../outages/module.ts";
@@ -31,5 +32,6 @@ export const modules = [
   indexModule,
   authModule,
   auditModule,
+  interchangeModule,
   digestModule,
 ] as const;

@@ -8,11 +8,18 @@ Commands:
   seed [--dir DIR]                     migrate, then load the curated seed (seeds/ or DIR); idempotent
   seed --synthetic --scale N [--seed S]
                                        migrate, then bulk-load deterministic synthetic data
+  export --format json|csv|yaml --out PATH
+                                       write every curated record (a file for json, a folder
+                                       for csv and yaml; yaml is a valid seed --dir)
+  import PATH [--dry-run]              upsert every record of an export (a .json/.yaml file, a CSV
+                                       folder or a seeds/ folder) in one transaction; a bad
+                                       record refuses it all; --dry-run reports and writes nothing
   status [--json]                      backend, location, migrations and row counts per table
   keys create --role READER|EDITOR|ADMIN --name NAME [--json]
                                        create an API key; prints its secret once
   keys list [--json]                   list API keys (never their secrets)
   keys revoke ID                       revoke an API key
+  status --coverage [--as-of DATE]     also, per index input, how many rows feed it (default: today)
   signals list [--json]                list watch signals
   subscriptions list [--json]          list digest subscriptions
   subscriptions create --slug S --cron "0 9 * * 1" [--tz Europe/Berlin] --signals a,b

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { and, count, getTableColumns, getTableName, type SQL, Subquery, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./client.ts";
 import { anyId } from "./filters.ts";
@@ -49,30 +49,87 @@ interface TableWithId extends PgTable {
   id: PgColumn;
 }
 
-/** Rows strictly after `p` in the forward order of `sort` (or strictly before it). */
-function beyond(sort: Sort, id: PgColumn, p: Position, side: "after" | "before"): SQL {
-  const key = sort.column;
-  const forward = (sort.direction === "ASC") === (side === "after");
-  const op = sql.raw(forward ? ">" : "<");
-  if (side === "after") {
-    return p.value === null
-      ? sql`(${key} is null and ${id} ${op} ${p.id})`
-      : sql`(${key} is null or ${key} ${op} ${p.value} or (${key} = ${p.value} and ${id} ${op} ${p.id}))`;
-  }
-  return p.value === null
-    ? sql`(${key} is not null or ${id} ${op} ${p.id})`
-    : sql`(${key} is not null and (${key} ${op} ${p.value} or (${key} = ${p.value} and ${id} ${op} ${p.id})))`;
-}
-
-/** ORDER BY terms for the forward order, or the reverse order when fetching backward. */
+/**
+ * ORDER BY terms for the forward order, or the reverse order when fetching backward. A nullable key
+ * puts NULLs last in the forward order (first when fetching backward), which its (key, id) and
+ * (key DESC NULLS LAST, id DESC NULLS LAST) indexes serve (id takes the key's NULLS placement so the
+ * terms match the index exactly); a NOT NULL key keeps PostgreSQL's default placement, so one
+ * (key, id) index is read in either direction.
+ */
 function orderTerms(sort: Sort, id: PgColumn, backward: boolean): SQL[] {
   const ascending = (sort.direction === "ASC") !== backward;
-  const dir = ascending ? asc : desc;
-  return [
-    backward ? sql`${sort.column} is null desc` : sql`${sort.column} is null`,
-    dir(sort.column),
-    dir(id),
-  ];
+  const dir = sql.raw(ascending ? "asc" : "desc");
+  const nulls = sort.column.notNull ? sql`` : sql.raw(backward ? " nulls first" : " nulls last");
+  return [sql`${sort.column} ${dir}${nulls}`, sql`${id} ${dir}${nulls}`];
+}
+
+/**
+ * The rows strictly beyond the cursor in fetch order, as one or two conditions that are each an
+ * index range: `(key, id) > (v, i)` (a row comparison, so the index starts at the cursor) and, for a
+ * nullable key, the NULL rows as their own range. The page is the first rows of the ranges in order;
+ * no cursor is one unbounded range.
+ */
+function ranges(sort: Sort, id: PgColumn, request: PageRequest): (SQL | undefined)[] {
+  const p = request.cursor;
+  if (!p) return [undefined];
+  const key = sort.column;
+  const op = sql.raw((sort.direction === "ASC") !== request.backward ? ">" : "<");
+  if (p.value !== null) {
+    const range = sql`(${key}, ${id}) ${op} (${p.value}, ${p.id})`;
+    return request.backward || key.notNull ? [range] : [range, sql`${key} is null`];
+  }
+  const nullRange = sql`(${key} is null and ${id} ${op} ${p.id})`;
+  return request.backward ? [nullRange, sql`${key} is not null`] : [nullRange];
+}
+
+/**
+ * The page's rows: per range, `select *, hs_part, hs_rank from table where scope and range order by
+ * … limit size + 1`, so each range is read in order from an index and stops after the page; two
+ * ranges are a UNION ALL of the two (each at most size + 1 rows: PostgreSQL does not merge ordered
+ * UNION ALL branches, it would sort the whole table). Rows carry their range (hs_part) and their
+ * rank in it (hs_rank, numbered over the index order: no Sort); `byFetchOrder` puts them in order.
+ */
+function pageQuery(
+  table: PgTable,
+  id: PgColumn,
+  scope: SQL | undefined,
+  sort: Sort,
+  request: PageRequest,
+): SQL {
+  const order = sql.join(orderTerms(sort, id, request.backward), sql`, `);
+  const limit = sql.raw(String(request.size + 1));
+  const select = (range: SQL | undefined, part: number) => {
+    const where = and(scope, range);
+    return sql`(select *, ${sql.raw(String(part))} as hs_part, row_number() over (order by ${order}) as hs_rank from ${table}${where ? sql` where ${where}` : sql``} order by ${order} limit ${limit})`;
+  };
+  return sql.join(
+    ranges(sort, id, request).map((range, i) => select(range, i + 1)),
+    sql` union all `,
+  );
+}
+
+/** Fetched rows in fetch order: by range, then by rank within it. */
+function byFetchOrder<Row extends Record<string, unknown>>(rows: Row[]): Row[] {
+  return [...rows].sort((a, b) => Number(a.hsPart) - Number(b.hsPart) || Number(a.hsRank) - Number(b.hsRank));
+}
+
+/** The page query's own columns, read from a FROM item named like the table (see pageFrom). */
+function pageColumns(table: PgTable, sort: Sort) {
+  const from = sql.identifier(getTableName(table));
+  return {
+    ...getTableColumns(table),
+    hsSortKey: sql<string | null>`${sort.column}::text`.as("hs_sort_key"),
+    hsPart: sql<number>`${from}.hs_part`.as("hs_part"),
+    hsRank: sql<number>`${from}.hs_rank`.as("hs_rank"),
+  };
+}
+
+/**
+ * `body` as a FROM subquery named like the table, so the table's own Column objects select from it
+ * (Drizzle decodes Column fields on its fast path; raw SQL fields cost several times more per cell).
+ */
+function pageFrom(table: PgTable, body: SQL): Subquery {
+  return new Subquery(body, {}, getTableName(table));
 }
 
 function memo<T>(f: () => Promise<T>): () => Promise<T> {
@@ -101,9 +158,15 @@ function toPage<Row>(
   };
 }
 
-function cursorCondition(table: TableWithId, sort: Sort, request: PageRequest): SQL | undefined {
-  if (!request.cursor) return undefined;
-  return beyond(sort, table.id, request.cursor, request.backward ? "before" : "after");
+/** The statement pageOf runs (exported for EXPLAIN tests). */
+export function pageStatement(
+  db: Database,
+  table: TableWithId,
+  options: { where?: SQL; sort: Sort; request: PageRequest },
+) {
+  const { where, sort, request } = options;
+  const page = pageQuery(table, table.id, where, sort, request);
+  return db.select(pageColumns(table, sort)).from(pageFrom(table, page));
 }
 
 /** One page of `table` rows matching `where`: one statement, plus one for totalCount if asked. */
@@ -112,16 +175,11 @@ export async function pageOf<T extends TableWithId>(
   table: T,
   options: { where?: SQL; sort: Sort; request: PageRequest },
 ): Promise<Page<T["$inferSelect"]>> {
-  const { where, sort, request } = options;
-  const fetched = await db
-    .select({ row: table as PgTable, sortKey: sql<string | null>`${sort.column}::text` })
-    .from(table as PgTable)
-    .where(and(where, cursorCondition(table, sort, request)))
-    .orderBy(...orderTerms(sort, table.id, request.backward))
-    .limit(request.size + 1);
+  const { where, request } = options;
+  const fetched = byFetchOrder((await pageStatement(db, table, options)) as Record<string, unknown>[]);
   const rows = fetched.map((f) => {
-    const row = f.row as T["$inferSelect"];
-    return { row, sortKey: f.sortKey, id: (row as { id: number }).id };
+    const { hsSortKey, hsPart: _part, hsRank: _rank, ...row } = f;
+    return { row: row as T["$inferSelect"], sortKey: hsSortKey as string | null, id: row.id as number };
   });
   return toPage(rows, request, async () => {
     const [r] = await db
@@ -132,10 +190,52 @@ export async function pageOf<T extends TableWithId>(
   });
 }
 
+/** Which rows belong to a parent: a column of the paged table, or a many-to-many link table. */
+export type ParentScope = { parent: PgColumn } | { link: Link };
+
 /**
- * One page per parent id of `table` rows whose `parent` column is that id, in ONE statement
- * (row_number() over (partition by parent …)); totalCount is one grouped count for all parents,
- * run only if some page's totalCount is asked for. Parents without rows get an empty page.
+ * The statement for the pages of every parent at once (exported for EXPLAIN tests): for each
+ * parent id (unnest), a LATERAL page query over that parent's rows, so each parent's page is read
+ * from an index range of its own rows (never the whole child table). Rows come with hs_parent,
+ * hs_part, hs_rank and hs_sort_key.
+ */
+export function parentPagesStatement(
+  db: Database,
+  table: TableWithId,
+  options: ParentScope & { parentIds: readonly number[]; where?: SQL; sort: Sort; request: PageRequest },
+) {
+  const { parentIds, where, sort, request } = options;
+  const parent = sql`hs_p.hs_parent`;
+  const belongs =
+    "link" in options
+      ? sql`${table.id} in (select ${options.link.child} from ${options.link.table} where ${options.link.parent} = ${parent})`
+      : sql`${options.parent} = ${parent}`;
+  const page = pageQuery(table, table.id, and(belongs, where), sort, request);
+  const ids = anyIdList(parentIds);
+  return db
+    .select({
+      ...pageColumns(table, sort),
+      hsParent: sql<number>`${sql.identifier(getTableName(table))}.hs_parent`,
+    })
+    .from(
+      pageFrom(
+        table,
+        sql`select hs_p.hs_parent, ${table}.* from unnest(${ids}::int[]) as hs_p(hs_parent) cross join lateral (${page}) as ${table}`,
+      ),
+    );
+}
+
+/** Integer ids as one array-literal parameter (see anyId). */
+function anyIdList(ids: readonly number[]): string {
+  for (const id of ids) if (!Number.isSafeInteger(id)) throw new TypeError(`not an integer id: ${id}`);
+  return `{${ids.join(",")}}`;
+}
+
+/**
+ * One page per parent id of `table` rows whose `parent` column is that id, in ONE statement (a
+ * LATERAL page per parent, read through an index on (parent, sort key, id) or on parent);
+ * totalCount is one grouped count for all parents, run only if some page's totalCount is asked
+ * for. Parents without rows get an empty page.
  */
 export async function pagesByParent<T extends TableWithId>(
   db: Database,
@@ -144,37 +244,21 @@ export async function pagesByParent<T extends TableWithId>(
 ): Promise<Map<number, Page<T["$inferSelect"]>>> {
   const { parent, parentIds, where, sort, request } = options;
   const ids = [...new Set(parentIds)];
-  const scope = and(anyId(parent, ids), where);
-  const rank = sql`row_number() over (partition by ${parent} order by ${sql.join(orderTerms(sort, table.id, request.backward), sql`, `)})`;
-  const ranked = db
-    .select({
-      ...getTableColumns(table as PgTable),
-      hsRank: sql<number>`${rank}`.as("hs_rank"),
-      hsSortKey: sql<string | null>`${sort.column}::text`.as("hs_sort_key"),
-      hsParent: sql<number>`${parent}`.as("hs_parent"),
-    })
-    .from(table as PgTable)
-    .where(and(scope, cursorCondition(table, sort, request)))
-    .as("hs_ranked");
   const fetched = ids.length
-    ? await db
-        .select()
-        .from(ranked)
-        .where(sql`${ranked.hsRank} <= ${request.size + 1}`)
-        .orderBy(ranked.hsParent, ranked.hsRank)
+    ? await parentPagesStatement(db, table, { parent, parentIds: ids, where, sort, request })
     : [];
   const counts = memo(async () => {
     const rows = await db
       .select({ parent: sql<number>`${parent}`.mapWith(Number), n: count() })
       .from(table as PgTable)
-      .where(scope)
+      .where(and(anyId(parent, ids), where))
       .groupBy(parent);
     return new Map(rows.map((r) => [r.parent, r.n]));
   });
   return groupPages(ids, fetched as Record<string, unknown>[], request, counts);
 }
 
-/** Ranked rows (hs_parent, hs_rank, hs_sort_key + the row's columns) → one page per parent id. */
+/** Page rows (hs_parent, hs_part, hs_rank, hs_sort_key + the row's columns) → one page per parent id. */
 function groupPages<Row>(
   parentIds: readonly number[],
   fetched: Record<string, unknown>[],
@@ -183,8 +267,8 @@ function groupPages<Row>(
 ): Map<number, Page<Row>> {
   const grouped = new Map<number, { row: Row; sortKey: string | null; id: number }[]>();
   for (const id of parentIds) grouped.set(id, []);
-  for (const f of fetched) {
-    const { hsRank: _rank, hsSortKey, hsParent, ...row } = f;
+  for (const f of byFetchOrder(fetched)) {
+    const { hsPart: _part, hsRank: _rank, hsSortKey, hsParent, ...row } = f;
     grouped.get(Number(hsParent))?.push({
       row: row as Row,
       sortKey: hsSortKey as string | null,
@@ -220,6 +304,9 @@ export async function pagesByLink<T extends TableWithId>(
 ): Promise<Map<number, Page<T["$inferSelect"]>>> {
   const { link, parentIds, where, sort, request } = options;
   const ids = [...new Set(parentIds)];
+  const fetched = ids.length
+    ? await parentPagesStatement(db, table, { link, parentIds: ids, where, sort, request })
+    : [];
   const links = db
     .selectDistinct({
       parent: sql<number>`${link.parent}`.as("hs_link_parent"),
@@ -228,31 +315,11 @@ export async function pagesByLink<T extends TableWithId>(
     .from(link.table)
     .where(anyId(link.parent, ids))
     .as("hs_link");
-  const joined = sql`${links.child} = ${table.id}`;
-  const rank = sql`row_number() over (partition by ${links.parent} order by ${sql.join(orderTerms(sort, table.id, request.backward), sql`, `)})`;
-  const ranked = db
-    .select({
-      ...getTableColumns(table as PgTable),
-      hsRank: sql<number>`${rank}`.as("hs_rank"),
-      hsSortKey: sql<string | null>`${sort.column}::text`.as("hs_sort_key"),
-      hsParent: sql<number>`${links.parent}`.as("hs_parent"),
-    })
-    .from(table as PgTable)
-    .innerJoin(links, joined)
-    .where(and(where, cursorCondition(table, sort, request)))
-    .as("hs_ranked");
-  const fetched = ids.length
-    ? await db
-        .select()
-        .from(ranked)
-        .where(sql`${ranked.hsRank} <= ${request.size + 1}`)
-        .orderBy(ranked.hsParent, ranked.hsRank)
-    : [];
   const counts = memo(async () => {
     const rows = await db
       .select({ parent: sql<number>`${links.parent}`.mapWith(Number), n: count() })
       .from(table as PgTable)
-      .innerJoin(links, joined)
+      .innerJoin(links, sql`${links.child} = ${table.id}`)
       .where(where)
       .groupBy(links.parent);
     return new Map(rows.map((r) => [r.parent, r.n]));

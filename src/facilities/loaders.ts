@@ -1,8 +1,9 @@
 import type { Database } from "../db/client.ts";
-import { mapLoader, pageLoader, rowLoader } from "../graphql/loaders.ts";
+import { groupLoader, mapLoader, pageLoader, rowLoader } from "../graphql/loaders.ts";
 import {
   type DeploymentListParams,
   type FacilityListParams,
+  getCapacityPhases,
   getDeploymentPages,
   getDeploymentsByIds,
   getFacilitiesByIds,
@@ -24,6 +25,10 @@ export function createFacilityLoaders(db: Database) {
     ),
     facilitiesByOperator: pageLoader((ids, params: FacilityListParams) =>
       getFacilityPagesByOperator(db, ids, params),
+    ),
+    capacityPhasesByFacility: groupLoader(
+      (ids: readonly number[]) => getCapacityPhases(db, ids),
+      (r) => r.facilityId,
     ),
     jurisdictionsByFacility: mapLoader((ids: readonly number[]) => getFacilityJurisdictions(db, ids), []),
     deploymentById: rowLoader(

@@ -1,5 +1,5 @@
 import { and, inArray, type SQL, sql } from "drizzle-orm";
-import { deployments, facilities, regulatoryEvents, vendors } from "../../schema/db/index.ts";
+import { capacityPhases, deployments, facilities, regulatoryEvents, vendors } from "../../schema/db/index.ts";
 import type { Database } from "../db/client.ts";
 import { anyId, anyOf, containsText, enumArray, inRange } from "../db/filters.ts";
 import { type Page, type PageRequest, pageOf, pagesByParent, type Sort } from "../db/pagination.ts";
@@ -155,4 +155,15 @@ export function getDeploymentPages(
     sort: params.sort,
     request: params.request,
   });
+}
+
+export type CapacityPhaseRow = typeof capacityPhases.$inferSelect;
+
+/** The capacity phases of the given facilities, oldest first (one statement). */
+export function getCapacityPhases(db: Database, facilityIds: readonly number[]): Promise<CapacityPhaseRow[]> {
+  return db
+    .select()
+    .from(capacityPhases)
+    .where(anyId(capacityPhases.facilityId, facilityIds))
+    .orderBy(capacityPhases.facilityId, capacityPhases.effectiveOn);
 }

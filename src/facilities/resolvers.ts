@@ -62,10 +62,14 @@ export const facilityResolvers: Resolvers = {
     sources: sourcesField("facility"),
     operator: (f, _, ctx) => required(f.operatorId, ctx.loaders.vendorById, "vendor"),
     jurisdictions: (f, _, ctx) => ctx.loaders.jurisdictionsByFacility.load(f.id),
+    capacityHistory: (f, _, ctx) => ctx.loaders.capacityPhasesByFacility.load(f.id),
     deployments: async (f, args, ctx) => {
       const { scope, ...page } = deploymentList(args);
       return toConnection(await ctx.loaders.deploymentsByFacility(f.id, page, JSON.stringify(args)), scope);
     },
+  },
+  CapacityPhase: {
+    sources: sourcesField("capacityPhase"),
   },
   Deployment: {
     id: globalIdField("Deployment"),

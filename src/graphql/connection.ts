@@ -1,4 +1,5 @@
 import type { Page, PageRequest, Position, Sort, SortDirection } from "../db/pagination.ts";
+import { checkPosition } from "./cursor-values.ts";
 import { badUserInput } from "./errors.ts";
 
 /**
@@ -105,18 +106,27 @@ export interface ConnectionModel<Node> {
   totalCount: () => Promise<number>;
 }
 
+/** Cursors are encoded only when a query selects them (getters): most page reads never do. */
 export function toConnection<Row>(page: Page<Row>, scope: CursorScope): ConnectionModel<Row> {
+  const cursorAt = (i: number) => encodeCursor(scope, page.positions[i] as Position);
   const edges = page.rows.map((node, i) => ({
     node,
-    cursor: encodeCursor(scope, page.positions[i] as Position),
+    get cursor() {
+      return cursorAt(i);
+    },
   }));
+  const last = page.rows.length - 1;
   return {
     edges,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return last >= 0 ? cursorAt(0) : null;
+      },
+      get endCursor() {
+        return last >= 0 ? cursorAt(last) : null;
+      },
     },
     totalCount: page.totalCount,
   };
@@ -145,6 +155,8 @@ export function listing<Field extends string>(
     const order = { ...defaultOrder, ...args.orderBy };
     const scope = { entity, ordering: `${order.field}:${order.direction}` };
     const sort: Sort = { column: columns[order.field], direction: order.direction };
-    return { scope, sort, request: pageRequest(args, scope) };
+    const request = pageRequest(args, scope);
+    checkPosition(sort.column, request.cursor, request.backward ? "before" : "after");
+    return { scope, sort, request };
   };
 }

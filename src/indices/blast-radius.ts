@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
+import { capacityAt } from "./capacity.ts";
 import { checkIndexDate } from "./dates.ts";
 import { IndexInputError } from "./errors.ts";
 import { withoutJit } from "./jit.ts";
@@ -46,6 +47,10 @@ export interface BlastRadius {
   capacityShare: number | null;
   /** Most exposed first (then shallowest, then vendor id). */
   dependents: BlastDependent[];
+  /** Distinct dependencies on the reported paths. */
+  pathEdges: number;
+  /** Of those, how many have no weight (each counted as 1, so exposures through them are upper bounds). */
+  edgesWithoutWeight: number;
 }
 
 /**
@@ -76,24 +81,24 @@ export async function getBlastRadius(db: Database, query: BlastRadiusQuery): Pro
     db,
     sql`select
         ${isVendor ? sql`(select name from vendors where id = ${providerId}::int)` : sql`(select name from facilities where id = ${providerId}::int)`} as name,
-        coalesce(sum(f.it_power_mw) filter (where ${isVendor ? sql`f.operator_id` : sql`f.id`} = ${providerId}::int), 0)::float8 as provider_mw,
-        coalesce(sum(f.it_power_mw), 0)::float8 as total_mw
-      from facilities f where ${operationalAt("f", at)}`,
+        coalesce(sum(cap.it_mw) filter (where ${isVendor ? sql`f.operator_id` : sql`f.id`} = ${providerId}::int), 0)::float8 as provider_mw,
+        coalesce(sum(cap.it_mw), 0)::float8 as total_mw
+      from facilities f left join lateral ${capacityAt("f", at)} cap on true where ${operationalAt("f", at)}`,
   );
   if (!head || head.name === null) {
     throw new IndexInputError("provider", `no ${isVendor ? "vendor" : "facility"} with id ${providerId}`);
   }
 
   // Edges out of a vendor: direct vendor dependencies, and dependencies on a facility it operates.
-  const edges = sql`select d.provider_vendor_id as from_vendor, null::int as via_facility, d.dependent_id as to_vendor, d.weight
+  const edges = sql`select d.provider_vendor_id as from_vendor, null::int as via_facility, d.dependent_id as to_vendor, d.weight, d.id as dependency_id
       from dependencies d where d.provider_vendor_id is not null and ${dependencyActiveAt("d", at)}
     union all
-    select f.operator_id, f.id, d.dependent_id, d.weight
+    select f.operator_id, f.id, d.dependent_id, d.weight, d.id
       from dependencies d join facilities f on f.id = d.provider_facility_id
       where ${dependencyActiveAt("d", at)}`;
   const firstHop = isVendor
-    ? sql`select e.to_vendor, e.via_facility, e.weight from edges e where e.from_vendor = ${providerId}::int`
-    : sql`select d.dependent_id as to_vendor, null::int as via_facility, d.weight from dependencies d
+    ? sql`select e.to_vendor, e.via_facility, e.weight, e.dependency_id from edges e where e.from_vendor = ${providerId}::int`
+    : sql`select d.dependent_id as to_vendor, null::int as via_facility, d.weight, d.id as dependency_id from dependencies d
           where d.provider_facility_id = ${providerId}::int and ${dependencyActiveAt("d", at)}`;
   // The nodes one hop `h` adds to a path: the facility it goes through (if any), then the dependent.
   const step = sql`case when h.via_facility is null then array['VENDOR:' || h.to_vendor]
@@ -110,16 +115,18 @@ export async function getBlastRadius(db: Database, query: BlastRadiusQuery): Pro
       path: string[] | string;
       exposure: number;
       weight_unknown: boolean;
+      path_edges: number;
+      unweighted_edges: number;
     }>(
       tx,
       sql`with recursive edges as (${edges}),
-    walk(vendor_id, depth, path, exposure, weight_unknown) as (
-      select h.to_vendor, 1, array[${root}] || ${step}, coalesce(h.weight, 1)::float8, h.weight is null
+    walk(vendor_id, depth, path, exposure, weight_unknown, dependency_ids) as (
+      select h.to_vendor, 1, array[${root}] || ${step}, coalesce(h.weight, 1)::float8, h.weight is null, array[h.dependency_id]
       from (${firstHop}) h
       where h.to_vendor is not null and not ('VENDOR:' || h.to_vendor = ${root})
       union all
       select h.to_vendor, w.depth + 1, w.path || ${step}, ${timesWeight(sql`w.exposure`, sql`h.weight`)},
-             w.weight_unknown or h.weight is null
+             w.weight_unknown or h.weight is null, w.dependency_ids || h.dependency_id
       from walk w
       join edges h on h.from_vendor = w.vendor_id
       where w.depth < ${maxDepth}::int and not (('VENDOR:' || h.to_vendor) = any(w.path))
@@ -128,9 +135,14 @@ export async function getBlastRadius(db: Database, query: BlastRadiusQuery): Pro
       select distinct on (w.vendor_id) w.*, min(w.depth) over (partition by w.vendor_id) as shortest_depth
       from walk w
       order by w.vendor_id, w.exposure desc, w.depth, w.weight_unknown, w.path
+    ),
+    path_edges as (
+      select count(distinct d.id)::int as n, (count(distinct d.id) filter (where d.weight is null))::int as unweighted
+      from best b cross join unnest(b.dependency_ids) x(id) join dependencies d on d.id = x.id
     )
-    select b.vendor_id, v.slug, v.name, v.kind::text as kind, b.depth, b.shortest_depth, b.path, b.exposure, b.weight_unknown
-    from best b join vendors v on v.id = b.vendor_id
+    select b.vendor_id, v.slug, v.name, v.kind::text as kind, b.depth, b.shortest_depth, b.path, b.exposure, b.weight_unknown,
+      pe.n as path_edges, pe.unweighted as unweighted_edges
+    from best b join vendors v on v.id = b.vendor_id cross join path_edges pe
     order by b.exposure desc, b.depth, b.vendor_id`,
     ),
   );
@@ -149,6 +161,8 @@ export async function getBlastRadius(db: Database, query: BlastRadiusQuery): Pro
       exposure: Number(r.exposure),
       weightUnknown: Boolean(r.weight_unknown),
     })),
+    pathEdges: Number(rows[0]?.path_edges ?? 0),
+    edgesWithoutWeight: Number(rows[0]?.unweighted_edges ?? 0),
   };
 }
 

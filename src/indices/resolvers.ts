@@ -10,6 +10,8 @@ import { badUserInput } from "../graphql/errors.ts";
 import { decodeIdOf, toGlobalId } from "../graphql/ids.ts";
 import { getBlastRadius } from "./blast-radius.ts";
 import { getConcentration, getConcentrationSeries } from "./concentration/index.ts";
+import { FORMULA_CONSTANTS } from "./constants.ts";
+import { getDataCoverage } from "./coverage.ts";
 import { IndexInputError } from "./errors.ts";
 import { getRiskScores, type RiskScore } from "./risk/index.ts";
 import type { RiskSubjectKind } from "./risk/parameters.ts";
@@ -51,6 +53,7 @@ function toRiskScoreNode(s: RiskScore): ResolversTypes["RiskScore"] {
     subjectId: subjectGlobalId(s.subject.kind, s.subject.id),
     name: s.subject.name,
     score: s.score,
+    coverage: s.coverage,
     components: s.components.map((c) => ({
       ...c,
       evidence: c.evidence.map((e) => ({
@@ -78,8 +81,7 @@ async function subjectRisk(
 ) {
   return answering(async () => {
     const score = await ctx.loaders.riskScores(kind, day(args.asOf), weightsOf(args.weights)).load(id);
-    if (!score) throw new Error(`no ${kind.toLowerCase()} ${id} at asOf`);
-    return toRiskScoreNode(score);
+    return score ? toRiskScoreNode(score) : null; // not scored at asOf (e.g. decommissioned by then)
   });
 }
 
@@ -121,6 +123,7 @@ export const indexResolvers: Resolvers = {
           asOf: day(args.asOf),
           compareTo: dayOrNull(args.compareTo),
           n: args.n ?? null,
+          rollup: args.rollup ?? null,
         });
         return {
           ...c,
@@ -145,6 +148,7 @@ export const indexResolvers: Resolvers = {
           to: day(args.to),
           interval: args.interval ?? "YEAR",
           n: args.n ?? null,
+          rollup: args.rollup ?? null,
         }),
       ),
     riskScores: (_, args, ctx) =>
@@ -192,6 +196,14 @@ export const indexResolvers: Resolvers = {
           })),
         };
       }),
+    formulaConstants: () => [...FORMULA_CONSTANTS],
+    coverage: (_, args, ctx) =>
+      answering(() =>
+        getDataCoverage(ctx.db, args.asOf == null ? new Date().toISOString().slice(0, 10) : day(args.asOf)),
+      ),
+  },
+  FormulaConstant: {
+    source: (c, _, ctx) => (c.sourceUrl == null ? null : ctx.loaders.sourceByUrl.load(String(c.sourceUrl))),
   },
   MarketEntity: {
     vendor: (e, _, ctx) =>

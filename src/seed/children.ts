@@ -3,7 +3,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { citationTables } from "../../schema/db/citations.ts";
 import type { Database } from "../db/client.ts";
 import { keyText, rowsWhereIn } from "./lookup.ts";
-import { type TableChanges, upsertRows } from "./upsert.ts";
+import { type AuditTrail, auditEntryOf, rowJson, type TableChanges, upsertRows } from "./upsert.ts";
 
 type CitationTable = (typeof citationTables)[keyof typeof citationTables];
 
@@ -22,6 +22,7 @@ export async function syncCitations(
   table: CitationTable,
   subjectIds: number[],
   desired: CitationRow[],
+  audit?: AuditTrail,
 ): Promise<TableChanges> {
   const wanted = new Set(desired.map((c) => keyText(c.subjectId, c.sourceId)));
   const existing = await rowsWhereIn<CitationRow>(db, table, table.subjectId, subjectIds);
@@ -35,10 +36,11 @@ export async function syncCitations(
     const gone = await db
       .delete(table)
       .where(sql`(${table.subjectId}, ${table.sourceId}) in (${pairs})`)
-      .returning({ subjectId: table.subjectId });
+      .returning({ row: sql<Record<string, unknown>>`${rowJson(table)}` });
     deleted = gone.length;
+    if (audit) for (const g of gone) audit.entries.push(auditEntryOf(audit, table, "DELETE", g.row, null));
   }
-  const changes = await upsertRows(db, table, desired as never, [table.subjectId, table.sourceId]);
+  const changes = await upsertRows(db, table, desired as never, [table.subjectId, table.sourceId], [], audit);
   return { ...changes, deleted };
 }
 
@@ -54,6 +56,7 @@ export async function syncChildren<Row extends Record<string, unknown>>(
   parentIds: number[],
   desired: Row[],
   keyOf: (row: Row) => string,
+  audit?: AuditTrail,
 ): Promise<TableChanges> {
   const existing = await rowsWhereIn<Row & { id: number }>(db, table, parentColumn, parentIds);
   const present = new Map(existing.map((row) => [keyOf(row), row]));
@@ -67,9 +70,17 @@ export async function syncChildren<Row extends Record<string, unknown>>(
     seen.add(k);
   }
   const missing = [...wanted.entries()].filter(([k]) => !present.has(k)).map(([, row]) => row);
-  if (stale.length > 0) await db.delete(table).where(inArray(table.id, stale));
+  const json = { row: sql<Record<string, unknown>>`${rowJson(table)}` };
+  if (stale.length > 0) {
+    const gone = await db.delete(table).where(inArray(table.id, stale)).returning(json);
+    if (audit) for (const g of gone) audit.entries.push(auditEntryOf(audit, table, "DELETE", g.row, null));
+  }
   for (let i = 0; i < missing.length; i += 5_000) {
-    await db.insert(table).values(missing.slice(i, i + 5_000) as never);
+    const added = await db
+      .insert(table)
+      .values(missing.slice(i, i + 5_000) as never)
+      .returning(json);
+    if (audit) for (const a of added) audit.entries.push(auditEntryOf(audit, table, "INSERT", null, a.row));
   }
   return { inserted: missing.length, updated: 0, deleted: stale.length };
 }

@@ -1,12 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { auditLog } from "../../schema/db/index.ts";
 import type { Database } from "../db/client.ts";
-import { constraintViolation } from "../db/errors.ts";
+import { applyCatalogue, asSeedError } from "./apply.ts";
 import { readCatalogue } from "./catalogue.ts";
-import { SeedError } from "./errors.ts";
 import { displayPath } from "./files.ts";
 import { countRows, type TableChanges } from "./upsert.ts";
-import { curatedTables, writeCatalogue } from "./write.ts";
+import { curatedTables } from "./write.ts";
 
 export { SeedError, type SeedProblem } from "./errors.ts";
 
@@ -23,7 +21,8 @@ export interface CuratedSeedResult {
 /**
  * Loads seeds/ (or `dir`) into the database: every file is read and checked first, then everything
  * is written in one transaction (all or nothing), upserting on natural keys. Idempotent: a second
- * run with the same files changes no row. Records one audit_log row (actor `seed`, IMPORT).
+ * run with the same files changes no row. Every row inserted, updated or deleted gets an audit_log
+ * row (actor `seed`, before/after); a run that changes nothing records nothing.
  * Throws SeedError naming file, record and field when a record is invalid or refers to something
  * the seed does not define.
  */
@@ -33,25 +32,11 @@ export async function seedCurated(db: Database, options: { dir?: string } = {}):
   try {
     return await db.transaction(async (tx) => {
       const t = tx as unknown as Database;
-      const changes = await writeCatalogue(t, catalogue);
+      const changes = await applyCatalogue(t, catalogue, "seed");
       const counts = await countRows(t, curatedTables);
-      await t
-        .insert(auditLog)
-        .values({ actor: "seed", action: "IMPORT", entity: "curated-seed", after: counts });
       return { counts, changes };
     });
   } catch (error) {
-    const v = constraintViolation(error);
-    if (!v) throw error;
-    const where = v.column ? `${v.table}.${v.column}` : v.table;
-    throw new SeedError(
-      [
-        {
-          file: displayPath(dir),
-          message: `refused by the database: ${v.constraint} on ${where}${v.detail ? ` (${v.detail})` : ""}`,
-        },
-      ],
-      { cause: error },
-    );
+    throw asSeedError(error, displayPath(dir));
   }
 }

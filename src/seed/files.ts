@@ -2,13 +2,15 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
-import type { SeedProblem } from "./errors.ts";
+import type { ProblemCode, SeedProblem } from "./errors.ts";
 
 /** A validated record and where it came from. */
 export interface Located<T> {
   file: string;
   /** 1-based position in the file's list. */
   record: number;
+  /** 1-based line of the record in its file, where the format has one record per line (CSV). */
+  line?: number;
   /** Natural key for messages. */
   key: string;
   value: T;
@@ -18,6 +20,16 @@ export interface Located<T> {
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
+
+/** A record as read from a file, before validation: where it came from and its parsed fields. */
+export interface RawRecord {
+  file: string;
+  /** 1-based position in the file's list. */
+  record: number;
+  /** 1-based line in the file, when known (CSV). */
+  line?: number;
+  raw: unknown;
 }
 
 /** `impacts[0].vendor` from zod's path. */
@@ -56,6 +68,27 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** The problem code of one zod issue (see ProblemCode). */
+function issueCode(issue: z.core.$ZodIssue, input: unknown): ProblemCode {
+  switch (issue.code) {
+    case "invalid_type":
+      return input === undefined ? "REQUIRED" : "WRONG_TYPE";
+    case "too_small":
+      return issue.origin === "array" && issue.path.at(-1) === "sources" ? "MISSING_SOURCE" : "OUT_OF_RANGE";
+    case "too_big":
+      return "OUT_OF_RANGE";
+    case "invalid_format":
+    case "invalid_union":
+      return "INVALID_FORMAT";
+    case "custom": {
+      const code = (issue.params as { problem?: ProblemCode } | undefined)?.problem;
+      return code ?? "INVALID_VALUE";
+    }
+    default:
+      return "INVALID_VALUE";
+  }
+}
+
 /** Turns zod issues into problems; an unknown-keys issue yields one problem per unknown field. */
 function problemsOf(
   error: z.ZodError,
@@ -67,20 +100,86 @@ function problemsOf(
       return issue.keys.map((k) => ({
         ...at,
         field: fieldPath([...issue.path, k]),
+        code: "UNKNOWN_FIELD" as const,
         message: "unknown field",
       }));
     }
     const field = fieldPath(issue.path) || undefined;
-    return [{ ...at, field, message: issueMessage(issue, valueAt(raw, issue.path)) }];
+    const input = valueAt(raw, issue.path);
+    return [{ ...at, field, code: issueCode(issue, input), message: issueMessage(issue, input) }];
   });
 }
 
 /**
- * Reads every `*.yaml` file of `folder` (sorted, so messages are stable), validates each record of
- * each file's list with `schema`, and returns the valid records; problems are appended to `problems`.
- * The key of every record, valid or not, is added to `declared`, so that references to a record that
- * is itself invalid are not reported a second time. A missing folder holds no records.
+ * Reads every `*.yaml` file of `folder` (sorted, so messages are stable) and returns the items of
+ * each file's list, unvalidated; a file that is not valid YAML or not a list is a problem. A missing
+ * folder holds no records.
  */
+export function readYamlFolder(folder: string, problems: SeedProblem[]): RawRecord[] {
+  if (!existsSync(folder)) return [];
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
+    .sort();
+  const out: RawRecord[] = [];
+  for (const name of files) {
+    const file = displayPath(join(folder, name));
+    let doc: unknown;
+    try {
+      doc = parse(readFileSync(join(folder, name), "utf8"));
+    } catch (error) {
+      problems.push({
+        file,
+        code: "INVALID_SYNTAX",
+        message: `invalid YAML: ${(error as Error).message.split("\n")[0]}`,
+      });
+      continue;
+    }
+    if (doc == null) continue;
+    if (!Array.isArray(doc)) {
+      problems.push({ file, code: "WRONG_TYPE", message: "must be a YAML list of records" });
+      continue;
+    }
+    doc.forEach((raw, i) => {
+      out.push({ file, record: i + 1, raw });
+    });
+  }
+  return out;
+}
+
+/**
+ * Validates each raw record with `schema` and returns the valid ones; problems are appended to
+ * `problems`, and the invalid mappings (raw) to `rejected` when given. The key of every record, valid or not, is added to `declared`, so that references to
+ * a record that is itself invalid are not reported a second time.
+ */
+export function validateRecords<S extends z.ZodType>(
+  items: RawRecord[],
+  schema: S,
+  keyOf: (raw: Record<string, unknown>) => string | undefined,
+  problems: SeedProblem[],
+  declared: Set<string> = new Set(),
+  rejected?: Located<Record<string, unknown>>[],
+): Located<z.output<S>>[] {
+  const out: Located<z.output<S>>[] = [];
+  for (const { file, record, line, raw } of items) {
+    const isObject = raw != null && typeof raw === "object" && !Array.isArray(raw);
+    const key = isObject ? keyOf(raw as Record<string, unknown>) : undefined;
+    const at = { file, record, ...(line !== undefined ? { line } : {}), ...(key ? { key } : {}) };
+    if (key) declared.add(key);
+    if (!isObject) {
+      problems.push({ ...at, code: "WRONG_TYPE", message: "must be a mapping of fields" });
+      continue;
+    }
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) out.push({ ...at, key: key ?? "", value: parsed.data });
+    else {
+      problems.push(...problemsOf(parsed.error, raw, at));
+      rejected?.push({ ...at, key: key ?? "", value: raw as Record<string, unknown> });
+    }
+  }
+  return out;
+}
+
+/** Reads and validates every record of a seed folder (readYamlFolder, then validateRecords). */
 export function readRecords<S extends z.ZodType>(
   folder: string,
   schema: S,
@@ -88,38 +187,5 @@ export function readRecords<S extends z.ZodType>(
   problems: SeedProblem[],
   declared: Set<string> = new Set(),
 ): Located<z.output<S>>[] {
-  if (!existsSync(folder)) return [];
-  const files = readdirSync(folder)
-    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
-    .sort();
-  const out: Located<z.output<S>>[] = [];
-  for (const name of files) {
-    const file = displayPath(join(folder, name));
-    let doc: unknown;
-    try {
-      doc = parse(readFileSync(join(folder, name), "utf8"));
-    } catch (error) {
-      problems.push({ file, message: `invalid YAML: ${(error as Error).message.split("\n")[0]}` });
-      continue;
-    }
-    if (doc == null) continue;
-    if (!Array.isArray(doc)) {
-      problems.push({ file, message: "must be a YAML list of records" });
-      continue;
-    }
-    doc.forEach((raw, i) => {
-      const isObject = raw != null && typeof raw === "object" && !Array.isArray(raw);
-      const key = isObject ? keyOf(raw as Record<string, unknown>) : undefined;
-      const at = { file, record: i + 1, ...(key ? { key } : {}) };
-      if (key) declared.add(key);
-      if (!isObject) {
-        problems.push({ ...at, message: "must be a mapping of fields" });
-        return;
-      }
-      const parsed = schema.safeParse(raw);
-      if (parsed.success) out.push({ ...at, key: key ?? "", value: parsed.data });
-      else problems.push(...problemsOf(parsed.error, raw, at));
-    });
-  }
-  return out;
+  return validateRecords(readYamlFolder(folder, problems), schema, keyOf, problems, declared);
 }

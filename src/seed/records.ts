@@ -18,7 +18,8 @@ import {
 // Optional fields accept `null` as "left out". Cross-field rules the database also enforces are
 // repeated here so a bad record is reported with its file, index and field, not as a SQL error.
 // These schemas are also the write API's validation (src/writes): a custom issue may carry
-// `params.code` (DATE_ORDER, REQUIRED), which becomes the userError code.
+// `params.code` (DATE_ORDER, REQUIRED), which becomes the userError code, and `params.problem`, the
+// import/seed problem code of src/seed/errors.ts.
 
 const slug = z
   .string()
@@ -56,7 +57,12 @@ function ordered<K extends string>(earlier: K, later: K, message: string) {
     const a = record[earlier];
     const b = record[later];
     if (a != null && b != null && Date.parse(b) < Date.parse(a)) {
-      ctx.addIssue({ code: "custom", path: [later], message, params: { code: "DATE_ORDER" } });
+      ctx.addIssue({
+        code: "custom",
+        path: [later],
+        message,
+        params: { code: "DATE_ORDER", problem: "DATES_OUT_OF_ORDER" },
+      });
     }
   };
 }
@@ -112,6 +118,8 @@ export const facilityRecord = z
     decommissionedOn: opt(day),
     itPowerMw: opt(nonNegative),
     plannedItPowerMw: opt(nonNegative),
+    facilityPowerMw: opt(nonNegative),
+    plannedFacilityPowerMw: opt(nonNegative),
     rackDensityKwTypical: opt(nonNegative),
     rackDensityKwMax: opt(nonNegative),
     cooling: opt(enumOf(cooling.enumValues)),
@@ -137,6 +145,30 @@ export const facilityRecord = z
     }
     ordered("announcedOn", "operationalOn", "must not be before announcedOn")(f, ctx);
     ordered("operationalOn", "decommissionedOn", "must not be before operationalOn")(f, ctx);
+  });
+
+/**
+ * One dated phase of a facility's capacity history (seeds/capacity-phases/): the IT MW and/or the
+ * facility (total) MW its sources state from `effectiveOn`, and the status of that capacity.
+ */
+export const capacityPhaseRecord = z
+  .strictObject({
+    facility: slug,
+    effectiveOn: day,
+    itPowerMw: opt(nonNegative),
+    facilityPowerMw: opt(nonNegative),
+    status: enumOf(facilityStatus.enumValues),
+    ...fact,
+  })
+  .superRefine((p, ctx) => {
+    if (p.itPowerMw == null && p.facilityPowerMw == null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["itPowerMw"],
+        message: "itPowerMw or facilityPowerMw is required",
+        params: { code: "REQUIRED", problem: "REQUIRED" },
+      });
+    }
   });
 
 export const deploymentRecord = z.strictObject({
@@ -228,7 +260,7 @@ export const marketShareRecord = z
         code: "custom",
         path: ["share"],
         message: "share or value is required",
-        params: { code: "REQUIRED" },
+        params: { code: "REQUIRED", problem: "REQUIRED" },
       });
     }
     if (m.value != null && m.unit == null) {
@@ -236,7 +268,7 @@ export const marketShareRecord = z
         code: "custom",
         path: ["unit"],
         message: "is required with value",
-        params: { code: "REQUIRED" },
+        params: { code: "REQUIRED", problem: "REQUIRED" },
       });
     }
     ordered("periodStart", "periodEnd", "must not be before periodStart")(m, ctx);
@@ -271,6 +303,7 @@ export type SourceRecord = z.infer<typeof sourceRecord>;
 export type VendorRecord = z.infer<typeof vendorRecord>;
 export type ChipRecord = z.infer<typeof chipRecord>;
 export type FacilityRecord = z.infer<typeof facilityRecord>;
+export type CapacityPhaseRecord = z.infer<typeof capacityPhaseRecord>;
 export type DeploymentRecord = z.infer<typeof deploymentRecord>;
 export type ModelRecord = z.infer<typeof modelRecord>;
 export type OutageRecord = z.infer<typeof outageRecord>;

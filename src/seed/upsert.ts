@@ -1,5 +1,6 @@
 import { type AnyColumn, getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import type { IndexColumn, PgTable } from "drizzle-orm/pg-core";
+import type { AuditEntry } from "../audit/record.ts";
 import type { Database } from "../db/client.ts";
 
 /** What one write did to one table. */
@@ -8,6 +9,49 @@ export interface TableChanges {
   updated: number;
   deleted: number;
 }
+
+/**
+ * Collects an audit entry per row a write inserts, updates or deletes (before/after as the row's
+ * JSON), to be recorded in bulk in the same transaction (recordAuditInBatches).
+ */
+export interface AuditTrail {
+  /** `seed`, `import` or `key:<id>` (see actorOf). */
+  actor: string;
+  entries: AuditEntry[];
+}
+
+/** A JSON value as the driver returned it (postgres.js under Drizzle may leave jsonb as text). */
+const json = (v: unknown): Record<string, unknown> | null =>
+  v == null
+    ? null
+    : typeof v === "string"
+      ? (JSON.parse(v) as Record<string, unknown>)
+      : (v as Record<string, unknown>);
+
+/** The audit entry of one written row; its id is the row's `id`, or `subject_id` for a citation. */
+export function auditEntryOf(
+  trail: AuditTrail,
+  table: PgTable,
+  action: "INSERT" | "UPDATE" | "DELETE",
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): AuditEntry {
+  before = json(before);
+  after = json(after);
+  const row = after ?? before ?? {};
+  const id = row.id ?? row.subject_id;
+  return {
+    actor: trail.actor,
+    action,
+    entity: getTableName(table),
+    entityId: id == null ? null : Number(id),
+    before,
+    after,
+  };
+}
+
+/** The whole row as JSON (`to_jsonb`) of a table named in a statement. */
+export const rowJson = (table: PgTable) => sql.raw(`to_jsonb("${getTableName(table)}".*)`);
 
 export const noChanges = (): TableChanges => ({ inserted: 0, updated: 0, deleted: 0 });
 
@@ -28,6 +72,7 @@ export async function upsertRows(
   rows: Record<string, unknown>[],
   target: IndexColumn[],
   keep: string[] = [],
+  audit?: AuditTrail,
 ): Promise<TableChanges> {
   const changes = noChanges();
   if (rows.length === 0) return changes;
@@ -48,6 +93,17 @@ export async function upsertRows(
           updatable.map(([, col]) => excluded(col)),
           sql`, `,
         )})`;
+  // The row as it was before this statement: subqueries in RETURNING read the statement's snapshot,
+  // which does not include the statement's own writes.
+  const name = getTableName(table);
+  const before = sql.raw(
+    `(select to_jsonb(o.*) from "${name}" o where ${target
+      .map((c) => `o."${(c as AnyColumn).name}" is not distinct from "${name}"."${(c as AnyColumn).name}"`)
+      .join(" and ")})`,
+  );
+  const returning: Record<string, SQL> = audit
+    ? { inserted: sql<boolean>`(xmax = 0)`, after: sql<Record<string, unknown>>`${rowJson(table)}`, before }
+    : { inserted: sql<boolean>`(xmax = 0)` };
   const width = Object.keys(rows[0] ?? {}).length || 1;
   const chunk = Math.max(1, Math.floor(maxParameters / width));
   for (let i = 0; i < rows.length; i += chunk) {
@@ -55,10 +111,16 @@ export async function upsertRows(
     const written = await (updatable.length === 0
       ? query.onConflictDoNothing({ target })
       : query.onConflictDoUpdate({ target, set: set as never, setWhere: changed })
-    ).returning({ inserted: sql<boolean>`(xmax = 0)` });
-    for (const w of written) {
+    ).returning(returning);
+    for (const w of written as { inserted: boolean; after?: Record<string, unknown>; before?: unknown }[]) {
       if (w.inserted) changes.inserted++;
       else changes.updated++;
+      if (audit) {
+        const was = w.inserted ? null : ((w.before as Record<string, unknown> | null) ?? null);
+        audit.entries.push(
+          auditEntryOf(audit, table, w.inserted ? "INSERT" : "UPDATE", was, w.after ?? null),
+        );
+      }
     }
   }
   return changes;

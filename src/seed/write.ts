@@ -1,6 +1,7 @@
 import { getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import {
+  capacityPhases,
   chips,
   citationTables,
   dependencies,
@@ -23,7 +24,7 @@ import { type CitationRow, syncChildren, syncCitations } from "./children.ts";
 import type { Located } from "./files.ts";
 import { idsByKey, keyText } from "./lookup.ts";
 import type { Citation } from "./records.ts";
-import { noChanges, type TableChanges, upsertRows } from "./upsert.ts";
+import { type AuditTrail, auditEntryOf, noChanges, type TableChanges, upsertRows } from "./upsert.ts";
 
 /** Every table the curated seed writes, in dependency order. */
 export const curatedTables: PgTable[] = [
@@ -31,6 +32,7 @@ export const curatedTables: PgTable[] = [
   vendors,
   chips,
   facilities,
+  capacityPhases,
   deployments,
   models,
   outages,
@@ -66,27 +68,99 @@ const maybe = (map: Map<string, number>, key: string | null) => (key == null ? n
 const fact = (v: { confidence: string; note: string | null }) => ({ confidence: v.confidence, note: v.note });
 
 /** Points each seeded vendor at its parent (or none) in one statement; returns how many changed. */
-async function setParents(db: Database, list: SeedCatalogue["vendors"], ids: Map<string, number>) {
+async function setParents(
+  db: Database,
+  list: SeedCatalogue["vendors"],
+  ids: Map<string, number>,
+  audit?: AuditTrail,
+) {
   if (list.length === 0) return noChanges();
   const pairs = sql.join(
     list.map(({ value: v }) => sql`(${must(ids, v.slug)}::int, ${maybe(ids, v.parent)}::int)`),
     sql`, `,
   );
-  const rows = await queryRows(
+  const rows = await queryRows<{ before: Record<string, unknown>; after: Record<string, unknown> }>(
     db,
     sql`update vendors set parent_id = u.parent_id from (values ${pairs}) as u(id, parent_id)
-        where vendors.id = u.id and vendors.parent_id is distinct from u.parent_id returning vendors.id`,
+        where vendors.id = u.id and vendors.parent_id is distinct from u.parent_id
+        returning to_jsonb(vendors.*) as after, (select to_jsonb(o.*) from vendors o where o.id = vendors.id) as before`,
   );
+  if (audit) {
+    for (const r of rows) audit.entries.push(auditEntryOf(audit, vendors, "UPDATE", r.before, r.after));
+  }
   return { ...noChanges(), updated: rows.length };
+}
+
+/**
+ * Every vendor, chip, facility and source key the catalogue declares or refers to: the ids to look
+ * up after the upserts (a reference may name a row already in the database, for an import).
+ */
+function referencedKeys(c: SeedCatalogue) {
+  const vendorSet = new Set<string>();
+  const chipSet = new Set<string>();
+  const facilitySet = new Set<string>();
+  const sourceSet = new Set(c.sources.map((x) => x.value.url));
+  const add = (set: Set<string>, ...keys: (string | null | undefined)[]) => {
+    for (const k of keys) if (k != null) set.add(k);
+  };
+  for (const { value: v } of c.vendors) add(vendorSet, v.slug, v.parent);
+  for (const { value: v } of c.chips) {
+    add(chipSet, v.slug);
+    add(vendorSet, v.designer, v.foundry);
+  }
+  for (const { value: v } of c.facilities) {
+    add(facilitySet, v.slug);
+    add(vendorSet, v.operator);
+  }
+  for (const { value: v } of c.deployments) {
+    add(facilitySet, v.facility);
+    add(chipSet, v.chip);
+  }
+  for (const { value: v } of c.models) add(vendorSet, v.developer);
+  for (const { value: v } of c.outages) {
+    for (const i of v.impacts) {
+      add(vendorSet, i.vendor);
+      add(facilitySet, i.facility);
+    }
+  }
+  for (const { value: v } of c.regulatoryEvents) {
+    add(vendorSet, ...(v.subjects?.vendors ?? []));
+    add(facilitySet, ...(v.subjects?.facilities ?? []));
+  }
+  for (const { value: v } of c.disclosures) add(vendorSet, v.vendor);
+  for (const { value: v } of c.marketShares) add(vendorSet, v.vendor);
+  for (const { value: v } of c.dependencies) {
+    add(vendorSet, v.dependent, v.providerVendor);
+    add(facilitySet, v.providerFacility);
+  }
+  const facts = [
+    c.vendors,
+    c.chips,
+    c.facilities,
+    c.deployments,
+    c.models,
+    c.outages,
+    c.regulatoryEvents,
+    c.disclosures,
+    c.marketShares,
+    c.dependencies,
+  ] as Located<{ sources: Citation[] }>[][];
+  for (const list of facts) {
+    for (const { value } of list) {
+      for (const cite of value.sources) add(sourceSet, typeof cite === "string" ? cite : cite.url);
+    }
+  }
+  return { vendors: vendorSet, chips: chipSet, facilities: facilitySet, sources: sourceSet };
 }
 
 /**
  * Writes a checked catalogue: upserts every record on its natural key, then makes each record's
  * citations and children (outage impacts, regulatory-event subjects) match the file. Call inside a
- * transaction. Returns what changed per table.
+ * transaction. Returns what changed per table; with `audit`, collects an entry per written row.
  */
-export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Changes> {
+export async function writeCatalogue(db: Database, c: SeedCatalogue, audit?: AuditTrail): Promise<Changes> {
   const changes: Changes = {};
+  const refs = referencedKeys(c);
   const citations: Array<
     [keyof typeof citationTables, Located<{ sources: Citation[] }>[], (i: number) => number]
   > = [];
@@ -96,14 +170,10 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Ch
     sources,
     c.sources.map((x) => x.value),
     [sources.url],
+    [],
+    audit,
   ).then((ch) => tally(changes, sources, ch));
-  const sourceIds = await idsByKey(
-    db,
-    sources,
-    [sources.url],
-    sources.url,
-    c.sources.map((x) => x.value.url),
-  );
+  const sourceIds = await idsByKey(db, sources, [sources.url], sources.url, [...refs.sources]);
 
   const vendorRows = c.vendors.map(({ value: v }) => ({
     slug: v.slug,
@@ -113,15 +183,9 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Ch
     website: v.website,
     ...fact(v),
   }));
-  tally(changes, vendors, await upsertRows(db, vendors, vendorRows, [vendors.slug], ["parentId"]));
-  const vendorIds = await idsByKey(
-    db,
-    vendors,
-    [vendors.slug],
-    vendors.slug,
-    vendorRows.map((v) => v.slug),
-  );
-  tally(changes, vendors, await setParents(db, c.vendors, vendorIds));
+  tally(changes, vendors, await upsertRows(db, vendors, vendorRows, [vendors.slug], ["parentId"], audit));
+  const vendorIds = await idsByKey(db, vendors, [vendors.slug], vendors.slug, [...refs.vendors]);
+  tally(changes, vendors, await setParents(db, c.vendors, vendorIds, audit));
   citations.push(["vendor", c.vendors, (i) => must(vendorIds, c.vendors[i]?.value.slug ?? null)]);
 
   const chipRows = c.chips.map(({ value: { designer, foundry, sources: _, ...v } }) => ({
@@ -129,35 +193,47 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Ch
     designerId: must(vendorIds, designer),
     foundryId: maybe(vendorIds, foundry),
   }));
-  tally(changes, chips, await upsertRows(db, chips, chipRows, [chips.slug]));
-  const chipIds = await idsByKey(
-    db,
-    chips,
-    [chips.slug],
-    chips.slug,
-    chipRows.map((x) => x.slug),
-  );
+  tally(changes, chips, await upsertRows(db, chips, chipRows, [chips.slug], [], audit));
+  const chipIds = await idsByKey(db, chips, [chips.slug], chips.slug, [...refs.chips]);
   citations.push(["chip", c.chips, (i) => must(chipIds, c.chips[i]?.value.slug ?? null)]);
 
   const facilityRows = c.facilities.map(({ value: { operator, sources: _, ...v } }) => ({
     ...v,
     operatorId: must(vendorIds, operator),
   }));
-  tally(changes, facilities, await upsertRows(db, facilities, facilityRows, [facilities.slug]));
-  const facilityIds = await idsByKey(
-    db,
-    facilities,
-    [facilities.slug],
-    facilities.slug,
-    facilityRows.map((x) => x.slug),
-  );
+  tally(changes, facilities, await upsertRows(db, facilities, facilityRows, [facilities.slug], [], audit));
+  const facilityIds = await idsByKey(db, facilities, [facilities.slug], facilities.slug, [
+    ...refs.facilities,
+  ]);
   citations.push(["facility", c.facilities, (i) => must(facilityIds, c.facilities[i]?.value.slug ?? null)]);
+
+  const phaseRows = c.capacityPhases.map(({ value: { facility, sources: _, ...v } }) => ({
+    ...v,
+    facilityId: must(facilityIds, facility),
+  }));
+  const phaseKey = [capacityPhases.facilityId, capacityPhases.effectiveOn];
+  tally(changes, capacityPhases, await upsertRows(db, capacityPhases, phaseRows, phaseKey, [], audit));
+  const phaseIds = await idsByKey(
+    db,
+    capacityPhases,
+    phaseKey,
+    capacityPhases.facilityId,
+    phaseRows.map((p) => p.facilityId),
+  );
+  citations.push([
+    "capacityPhase",
+    c.capacityPhases,
+    (i) => {
+      const p = phaseRows[i];
+      return must(phaseIds, p ? keyText(p.facilityId, p.effectiveOn) : null);
+    },
+  ]);
 
   const modelRows = c.models.map(({ value: { developer, sources: _, ...v } }) => ({
     ...v,
     developerId: must(vendorIds, developer),
   }));
-  tally(changes, models, await upsertRows(db, models, modelRows, [models.slug]));
+  tally(changes, models, await upsertRows(db, models, modelRows, [models.slug], [], audit));
   const modelIds = await idsByKey(
     db,
     models,
@@ -175,7 +251,7 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Ch
     ...fact(v),
   }));
   const deploymentKey = [deployments.facilityId, deployments.chipId, deployments.asOf];
-  tally(changes, deployments, await upsertRows(db, deployments, deploymentRows, deploymentKey));
+  tally(changes, deployments, await upsertRows(db, deployments, deploymentRows, deploymentKey, [], audit));
   const deploymentIds = await idsByKey(
     db,
     deployments,
@@ -200,7 +276,7 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Ch
       servicesAffected: servicesAffected ?? [],
     }),
   );
-  tally(changes, outages, await upsertRows(db, outages, outageRows, [outages.slug]));
+  tally(changes, outages, await upsertRows(db, outages, outageRows, [outages.slug], [], audit));
   const outageIds = await idsByKey(
     db,
     outages,
@@ -219,8 +295,14 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Ch
   tally(
     changes,
     outageImpacts,
-    await syncChildren(db, outageImpacts, outageImpacts.outageId, [...outageIds.values()], impacts, (r) =>
-      keyText(r.outageId, r.vendorId, r.facilityId, r.region),
+    await syncChildren(
+      db,
+      outageImpacts,
+      outageImpacts.outageId,
+      [...outageIds.values()],
+      impacts,
+      (r) => keyText(r.outageId, r.vendorId, r.facilityId, r.region),
+      audit,
     ),
   );
   citations.push(["outage", c.outages, (i) => must(outageIds, c.outages[i]?.value.slug ?? null)]);
@@ -229,7 +311,7 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Ch
   tally(
     changes,
     regulatoryEvents,
-    await upsertRows(db, regulatoryEvents, eventRows, [regulatoryEvents.slug]),
+    await upsertRows(db, regulatoryEvents, eventRows, [regulatoryEvents.slug], [], audit),
   );
   const eventIds = await idsByKey(
     db,
@@ -260,6 +342,7 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Ch
       [...eventIds.values()],
       subjects,
       (r) => keyText(r.eventId, r.vendorId, r.facilityId),
+      audit,
     ),
   );
   citations.push([
@@ -279,7 +362,7 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Ch
     disclosures.periodStart,
     disclosures.periodEnd,
   ];
-  tally(changes, disclosures, await upsertRows(db, disclosures, disclosureRows, disclosureKey));
+  tally(changes, disclosures, await upsertRows(db, disclosures, disclosureRows, disclosureKey, [], audit));
   const disclosureIds = await idsByKey(
     db,
     disclosures,
@@ -310,7 +393,7 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Ch
     marketShares.periodEnd,
     marketShares.basis,
   ];
-  tally(changes, marketShares, await upsertRows(db, marketShares, shareRows, shareKey));
+  tally(changes, marketShares, await upsertRows(db, marketShares, shareRows, shareKey, [], audit));
   const shareIds = await idsByKey(
     db,
     marketShares,
@@ -342,7 +425,7 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Ch
     dependencies.kind,
     dependencies.since,
   ];
-  tally(changes, dependencies, await upsertRows(db, dependencies, dependencyRows, dependencyKey));
+  tally(changes, dependencies, await upsertRows(db, dependencies, dependencyRows, dependencyKey, [], audit));
   const dependencyIds = await idsByKey(
     db,
     dependencies,
@@ -375,7 +458,7 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue): Promise<Ch
       }),
     );
     const subjectIds = records.map((_, i) => idOf(i));
-    tally(changes, table, await syncCitations(db, table, subjectIds, rows));
+    tally(changes, table, await syncCitations(db, table, subjectIds, rows, audit));
   }
   return changes;
 }

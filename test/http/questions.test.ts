@@ -73,21 +73,39 @@ function totals(entries: [string, number][]): [string, number][] {
   return [...sums].sort((a, b) => b[1] - a[1]);
 }
 
+/** A vendor with its parent chain (four levels is deeper than any curated chain). */
+interface VendorFacts {
+  name: string;
+  parent: VendorFacts | null;
+}
+const vendorFacts = "name parent { name parent { name parent { name parent { name } } } }";
+/** The top of a vendor's parent chain: indices count firms under it by default (rollup ULTIMATE_PARENT). */
+const ultimate = (v: VendorFacts): string => (v.parent ? ultimate(v.parent) : v.name);
+
+interface PhaseFacts {
+  effectiveOn: string;
+  itPowerMw: number | null;
+  facilityPowerMw: number | null;
+  status: string;
+}
 interface FacilityFacts {
   name: string;
   status: string;
   country: string;
   gridRegion: string | null;
   itPowerMw: number | null;
+  facilityPowerMw: number | null;
+  pue: number | null;
   operationalOn: string | null;
   decommissionedOn: string | null;
-  operator: { name: string };
+  operator: VendorFacts;
+  capacityHistory: PhaseFacts[];
   deployments: { edges: { node: DeploymentFacts }[] };
 }
 interface DeploymentFacts {
   asOf: string;
   acceleratorCount: number;
-  chip: { slug: string; designer: { name: string } };
+  chip: { slug: string; designer: VendorFacts };
 }
 
 async function curatedFacilities(): Promise<FacilityFacts[]> {
@@ -95,13 +113,43 @@ async function curatedFacilities(): Promise<FacilityFacts[]> {
     facilities(first: 100) {
       totalCount
       edges { node {
-        name status country gridRegion itPowerMw operationalOn decommissionedOn operator { name }
-        deployments(first: 100) { edges { node { asOf acceleratorCount chip { slug designer { name } } } } }
+        name status country gridRegion itPowerMw facilityPowerMw pue operationalOn decommissionedOn operator { ${vendorFacts} }
+        capacityHistory { effectiveOn itPowerMw facilityPowerMw status }
+        deployments(first: 100) { edges { node { asOf acceleratorCount chip { slug designer { ${vendorFacts} } } } } }
       } }
     }
   }`);
   expect(data.facilities.totalCount).toBe(data.facilities.edges.length);
   return data.facilities.edges.map((e) => e.node);
+}
+
+/** The reference PUE the API documents for deriving IT MW from facility MW. */
+async function referencePue(): Promise<number> {
+  const data = await graphql<{ formulaConstants: { name: string; value: number }[] }>(
+    "{ formulaConstants { name value } }",
+  );
+  const found = data.formulaConstants.find((c) => c.name === "REFERENCE_PUE");
+  expect(found).toBeDefined();
+  return found?.value as number;
+}
+
+/**
+ * IT MW at `day` (DESIGN §3): the latest OPERATIONAL capacity phase effective by then (none yet: no MW),
+ * or the flat figures without a history; facility MW / PUE (own, else the reference) when no IT MW.
+ */
+function itMwAt(f: FacilityFacts, day: string, refPue: number): number | null {
+  let it = f.itPowerMw;
+  let fac = f.facilityPowerMw;
+  if (f.capacityHistory.length > 0) {
+    const inForce = f.capacityHistory
+      .filter((p) => p.status === "OPERATIONAL" && p.effectiveOn <= day)
+      .at(-1);
+    if (!inForce) return null;
+    it = inForce.itPowerMw;
+    fac = inForce.facilityPowerMw;
+  }
+  if (it != null) return it;
+  return fac == null ? null : fac / (f.pue ?? refPue);
 }
 
 /** Operational at `day` (DESIGN §3): operational or since decommissioned, within its dates. */
@@ -129,7 +177,7 @@ describe(`DESIGN §1 questions through the GraphiQL examples (${testBackend()})`
           const seen = latest.get(d.chip.slug);
           if (d.asOf <= day && (!seen || d.asOf > seen.asOf)) latest.set(d.chip.slug, d);
         }
-        for (const d of latest.values()) entries.push([d.chip.designer.name, d.acceleratorCount]);
+        for (const d of latest.values()) entries.push([ultimate(d.chip.designer), d.acceleratorCount]);
       }
       return totals(entries).filter(([, v]) => v > 0);
     };
@@ -158,23 +206,29 @@ describe(`DESIGN §1 questions through the GraphiQL examples (${testBackend()})`
   it("Q2: operational MW concentration by operator, country and grid region", async () => {
     const data = await graphql<Record<"byOperator" | "byCountry" | "byGridRegion", Index>>(example("Q2"));
     const day = "2025-11-01";
-    const operational = (await curatedFacilities()).filter(
-      (f) => operationalAt(f, day) && f.itPowerMw != null,
-    );
+    const refPue = await referencePue();
+    const operational = (await curatedFacilities())
+      .filter((f) => operationalAt(f, day))
+      .map((f) => ({ f, mw: itMwAt(f, day, refPue) }))
+      .filter((x): x is { f: FacilityFacts; mw: number } => x.mw != null);
     expect(operational.length).toBeGreaterThan(0);
     const expected = {
-      byOperator: totals(operational.map((f) => [f.operator.name, f.itPowerMw as number])),
-      byCountry: totals(operational.map((f) => [f.country, f.itPowerMw as number])),
+      byOperator: totals(operational.map(({ f, mw }) => [ultimate(f.operator), mw])),
+      byCountry: totals(operational.map(({ f, mw }) => [f.country, mw])),
       byGridRegion: totals(
-        operational.filter((f) => f.gridRegion).map((f) => [f.gridRegion as string, f.itPowerMw as number]),
+        operational.filter(({ f }) => f.gridRegion).map(({ f, mw }) => [f.gridRegion as string, mw]),
       ),
     };
     for (const key of ["byOperator", "byCountry", "byGridRegion"] as const) {
       expectConsistent(data[key]);
+      // Derived MW (facility MW / PUE) are floats: names in order, values to 9 digits.
       expect(
-        data[key].shares.map((s) => [s.entity.name, s.value]),
+        data[key].shares.map((s) => s.entity.name),
         key,
-      ).toEqual(expected[key]);
+      ).toEqual(expected[key].map(([name]) => name));
+      data[key].shares.forEach((s, i) => {
+        expect(s.value, `${key} ${s.entity.name}`).toBeCloseTo(expected[key][i]?.[1] ?? Number.NaN, 9);
+      });
     }
   });
 

@@ -71,14 +71,24 @@ describe(`curated seed loader on fixtures (${testBackend()})`, () => {
       sql`select c.locator, s.url from disclosure_citations c join sources s on s.id = c.source_id`,
     );
     expect(cite).toEqual({ locator: "p. 40", url: "https://example.org/annual-report" });
-    const audit = await queryRows<{ action: string; after: Record<string, number> }>(
+    // One audit INSERT entry per inserted row of every table, with the row as `after`.
+    const audit = await queryRows<{ entity: string; n: number }>(
       h.db,
-      sql`select action, after from audit_log where actor = 'seed' and entity = 'curated-seed'`,
+      sql`select entity, count(*)::int as n from audit_log
+          where actor = 'seed' and action = 'INSERT' and before is null group by entity`,
     );
-    expect(audit).toEqual([{ action: "IMPORT", after: counts }]);
+    const inserted = Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+    expect(Object.fromEntries(audit.map((a) => [a.entity, a.n]))).toEqual(inserted);
+    const [chipAudit] = await queryRows<{ after: { slug: string } }>(
+      h.db,
+      sql`select after from audit_log where entity = 'chips' and action = 'INSERT'
+          and entity_id = (select id from chips where slug = 'chipco-x1')`,
+    );
+    expect(chipAudit?.after.slug).toBe("chipco-x1");
   });
 
-  it("is idempotent: a second run writes no row (same counts, same xmin and updated_at) and logs one more import", async () => {
+  it("is idempotent: a second run writes no row (same counts, same xmin and updated_at) and no audit entry", async () => {
+    const auditBefore = await snapshot(h.db, ["audit_log"]);
     const before = await snapshot(
       h.db,
       curatedTables.map((t) => getTableName(t)),
@@ -92,8 +102,8 @@ describe(`curated seed loader on fixtures (${testBackend()})`, () => {
     ).toEqual(before);
     for (const [table, rows] of Object.entries(before)) expect(again.counts[table]).toBe(rows.length);
     for (const c of Object.values(again.changes)) expect(c).toEqual({ inserted: 0, updated: 0, deleted: 0 });
-    const [audit] = await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from audit_log`);
-    expect(audit?.n).toBe(2);
+    // Nothing changed, so nothing is audited.
+    expect(await snapshot(h.db, ["audit_log"])).toEqual(auditBefore);
   });
 
   it("applies an edited file: updates the changed row only, and replaces citations and impacts to match", async () => {

@@ -22,6 +22,7 @@ const subjectOf: Record<keyof typeof citationTables, string> = {
   marketShare: "market_shares",
   dependency: "dependencies",
   model: "models",
+  capacityPhase: "capacity_phases",
 };
 
 describe(`curated seeds/ (${testBackend()})`, () => {

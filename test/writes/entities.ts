@@ -65,6 +65,7 @@ export const entityCases: EntityCase[] = [
       status: "ANNOUNCED",
       announcedOn: "2025-01-01",
       itPowerMw: 100,
+      facilityPowerMw: 130,
       ...fact,
     },
     patch: { itPowerMw: 150 },

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { VendorModel, VendorConnectionModel, VendorEdgeModel } from '../../vendors/mappers.ts';
 import type { ChipModel, ChipConnectionModel, ChipEdgeModel } from '../../chips/mappers.ts';
-import type { FacilityModel, FacilityConnectionModel, FacilityEdgeModel, DeploymentModel, DeploymentConnectionModel, DeploymentEdgeModel } from '../../facilities/mappers.ts';
+import type { FacilityModel, FacilityConnectionModel, FacilityEdgeModel, DeploymentModel, DeploymentConnectionModel, DeploymentEdgeModel, CapacityPhaseModel } from '../../facilities/mappers.ts';
 import type { SourceModel, SourceConnectionModel, SourceEdgeModel, CitationModel } from '../../sources/mappers.ts';
 import type { OutageModel, OutageImpactModel, OutageConnectionModel, OutageEdgeModel } from '../../outages/mappers.ts';
 import type { RegulatoryEventModel, RegulatoryEventConnectionModel, RegulatoryEventEdgeModel } from '../../regulation/mappers.ts';
@@ -217,10 +217,33 @@ export type BlastRadius = {
   capacityShare?: Maybe<Scalars['Float']['output']>;
   /** Dependents, most exposed first; never the provider itself. */
   dependents: Array<BlastDependent>;
+  /** Of pathEdges, those with no recorded weight. Each counts as 1, so the exposures through them are upper bounds; when this equals pathEdges every exposure is 1 by default, not by data. */
+  edgesWithoutWeight: Scalars['Int']['output'];
   /** The deepest path followed. */
   maxDepth: Scalars['Int']['output'];
+  /** Distinct dependencies on the reported paths. */
+  pathEdges: Scalars['Int']['output'];
   /** MW operational at asOf behind the provider. */
   providerCapacityMw: Scalars['Float']['output'];
+};
+
+/** One dated phase of a facility's capacity: the IT and/or facility MW its sources state from effectiveOn. */
+export type CapacityPhase = {
+  __typename?: 'CapacityPhase';
+  /** How sure the figure is. */
+  confidence: Confidence;
+  /** From when the phase holds. */
+  effectiveOn: Scalars['Date']['output'];
+  /** Total facility power in MW, when stated. */
+  facilityPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
+  /** IT power in MW, when stated. */
+  itPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
+  /** Caveats; for ESTIMATED phases, the method. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The sources backing the phase. */
+  sources: Array<Citation>;
+  /** Status of this capacity (only OPERATIONAL phases count in indices). */
+  status: FacilityStatus;
 };
 
 /** An AI accelerator: who designed it, who fabricates it, and its published specifications. */
@@ -407,6 +430,8 @@ export type CitationPayload = {
 
 /** Kinds of fact that cite sources. */
 export type CitedEntity =
+  /** Capacity phases (a facility's dated capacity history). */
+  | 'CAPACITY_PHASE'
   /** Chip facts. */
   | 'CHIP'
   /** Dependencies between vendors. */
@@ -437,6 +462,8 @@ export type Concentration = {
   class?: Maybe<ConcentrationClass>;
   /** The comparison with `compareTo`, when asked. */
   comparison?: Maybe<ConcentrationComparison>;
+  /** How many rows the index rests on and how much of its total is derived or ESTIMATED. */
+  coverage: ConcentrationCoverage;
   /** CRn = Σ of the n largest s_i. */
   crN?: Maybe<Scalars['Float']['output']>;
   /** The breakdown dimension. */
@@ -451,6 +478,8 @@ export type Concentration = {
   measure: ConcentrationMeasure;
   /** The n of CRn (default 4). */
   n: Scalars['Int']['output'];
+  /** How vendor dimensions were rolled up (COUNTRY and GRID_REGION are not affected). */
+  rollup: Rollup;
   /** The market segment (REPORTED_SHARE only). */
   segment?: Maybe<Scalars['String']['output']>;
   /** The shares, largest first. */
@@ -483,6 +512,30 @@ export type ConcentrationComparison = {
   significantIncrease: Scalars['Boolean']['output'];
 };
 
+/**
+ * How much data a concentration index rests on. Read it before the HHI: an index computed from two rows
+ * is a data gap, not a finding. rowsWithValue / rowsInScope says how much of the market was measured at
+ * all; derivedShare and estimatedShare say how much of the measured total is computed (IT MW from facility
+ * MW / PUE) or an estimate rather than a stated figure.
+ */
+export type ConcentrationCoverage = {
+  __typename?: 'ConcentrationCoverage';
+  /** derivedValue / totalValue (null when totalValue is 0). */
+  derivedShare?: Maybe<Scalars['Float']['output']>;
+  /** Part of totalValue that is derived rather than stated: IT MW computed as facility MW / PUE (the facility's own PUE, else the reference PUE of formulaConstants). */
+  derivedValue: Scalars['Float']['output'];
+  /** estimatedValue / totalValue (null when totalValue is 0). */
+  estimatedShare?: Maybe<Scalars['Float']['output']>;
+  /** Part of totalValue from rows whose confidence is ESTIMATED. */
+  estimatedValue: Scalars['Float']['output'];
+  /** Rows the index could read at asOf. CAPACITY_MW and ACCELERATORS: facilities operational at asOf; REPORTED_SHARE: vendors with a row of the segment covering asOf. */
+  rowsInScope: Scalars['Int']['output'];
+  /** Of those, rows with a value: an IT or facility MW at asOf; accelerators installed at asOf; a reported share. */
+  rowsWithValue: Scalars['Int']['output'];
+  /** Σ of the values read (MW, accelerators or shares), attributed or not. */
+  totalValue: Scalars['Float']['output'];
+};
+
 /** What a concentration index breaks the market down by. */
 export type ConcentrationDimension =
   /** The chip designer (a vendor). With ACCELERATORS or REPORTED_SHARE. */
@@ -500,7 +553,7 @@ export type ConcentrationDimension =
 export type ConcentrationMeasure =
   /** Accelerators installed at asOf: per facility and chip the latest deployment count dated <= asOf, at facilities operational at asOf. */
   | 'ACCELERATORS'
-  /** IT MW of facilities operational at asOf: status OPERATIONAL or DECOMMISSIONED, operational_on null or <= asOf, decommissioned_on null or > asOf. */
+  /** IT MW of facilities operational at asOf (status OPERATIONAL or DECOMMISSIONED, operational_on null or <= asOf, decommissioned_on null or > asOf), from the capacity phase in force at asOf (the latest OPERATIONAL phase effective by then; facilities without a capacity history use their latest figures). Where only facility (total) MW is stated, IT MW = facility MW / PUE (own PUE, else the reference PUE), counted in coverage.derivedValue. */
   | 'CAPACITY_MW'
   /** Vendor market shares in `segment` for the period containing asOf, taken as given (s_i = reported share); 1 − Σ s_i is unattributedShare, not a firm. Needs `segment`. */
   | 'REPORTED_SHARE';
@@ -597,6 +650,15 @@ export type CreateSignalInput = {
   rule: Scalars['JSONObject']['input'];
   /** Slug (lower-case words joined by hyphens). */
   slug: Scalars['String']['input'];
+};
+
+/** The data behind every index at a date: read it to judge how far an index can be trusted. */
+export type DataCoverage = {
+  __typename?: 'DataCoverage';
+  /** The date. */
+  asOf: Scalars['Date']['output'];
+  /** One row per index input. */
+  inputs: Array<IndexInputCoverage>;
 };
 
 /** An inclusive range of calendar dates; either bound may be omitted. */
@@ -1268,6 +1330,8 @@ export type Facility = Fact & Node & {
   __typename?: 'Facility';
   /** When the facility was announced. */
   announcedOn?: Maybe<Scalars['Date']['output']>;
+  /** The capacity history: dated phases, oldest first. CAPACITY_MW at a date uses the latest OPERATIONAL phase effective by then. */
+  capacityHistory: Array<CapacityPhase>;
   /** City or locality. */
   city?: Maybe<Scalars['String']['output']>;
   /** How sure we are of this facility's data. */
@@ -1284,11 +1348,13 @@ export type Facility = Fact & Node & {
   dependents: DependencyConnection;
   /** Accelerator counts recorded at this facility (every recorded count, each with its as-of date). */
   deployments: DeploymentConnection;
+  /** Current total facility (grid connection) power in MW, as a source states it. Indices derive IT MW = facility MW / PUE where no IT MW is stated. */
+  facilityPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** Grid region or balancing authority, e.g. PJM, ERCOT. */
   gridRegion?: Maybe<Scalars['String']['output']>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
-  /** Current IT power capacity in MW. */
+  /** Current IT power capacity in MW, as a source states it (the latest figure; see capacityHistory for dates). */
   itPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** The jurisdictions the facility is subject to: its subdivision, its country and the unions its country belongs to (e.g. EU). */
   jurisdictions: Array<Scalars['String']['output']>;
@@ -1306,6 +1372,8 @@ export type Facility = Fact & Node & {
   operator: Vendor;
   /** Outages that hit this facility. */
   outages: OutageConnection;
+  /** Planned total facility power at full build-out in MW. */
+  plannedFacilityPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** Planned IT power capacity at full build-out in MW. */
   plannedItPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** Power usage effectiveness (total facility power / IT power, at least 1). */
@@ -1316,8 +1384,11 @@ export type Facility = Fact & Node & {
   rackDensityKwTypical?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** Regulatory events that name this facility (for rules of its jurisdictions, use `facilities(filter: { regulatedBy })`). */
   regulatoryEvents: RegulatoryEventConnection;
-  /** This facility's risk score at a date. */
-  risk: RiskScore;
+  /**
+   * This facility's risk score at a date; null when it is not scored at that date (not yet announced,
+   * or decommissioned or cancelled by then), so one such facility does not null a whole list.
+   */
+  risk?: Maybe<RiskScore>;
   /** Stable natural key. */
   slug: Scalars['String']['output'];
   /** Sources backing this facility's data. */
@@ -1440,6 +1511,8 @@ export type FacilityInput = {
   country?: InputMaybe<Scalars['String']['input']>;
   /** Decommissioning date, YYYY-MM-DD (not before operationalOn). */
   decommissionedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Total facility (grid connection) power in MW (>= 0), as a source states it. */
+  facilityPowerMw?: InputMaybe<Scalars['Float']['input']>;
   /** Grid region or balancing authority. */
   gridRegion?: InputMaybe<Scalars['String']['input']>;
   /** Current IT power in MW (>= 0). */
@@ -1456,6 +1529,8 @@ export type FacilityInput = {
   operationalOn?: InputMaybe<Scalars['String']['input']>;
   /** Slug of the operating vendor. */
   operator?: InputMaybe<Scalars['String']['input']>;
+  /** Planned total facility power in MW (>= 0). */
+  plannedFacilityPowerMw?: InputMaybe<Scalars['Float']['input']>;
   /** Planned IT power in MW (>= 0). */
   plannedItPowerMw?: InputMaybe<Scalars['Float']['input']>;
   /** Power usage effectiveness (>= 1). */
@@ -1537,6 +1612,25 @@ export type FloatRange = {
   min?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** A constant of an index formula, with where it comes from. */
+export type FormulaConstant = {
+  __typename?: 'FormulaConstant';
+  /** What it does and where it comes from. */
+  description: Scalars['String']['output'];
+  /** The constant's name (e.g. RACK_KW_LOW). */
+  name: Scalars['String']['output'];
+  /** The source row, when the document is in the database. */
+  source?: Maybe<Source>;
+  /** The source document, when the constant comes from one (null for Hyperscope's own modelling choices, which the description names as such). */
+  sourceUrl?: Maybe<Scalars['URL']['output']>;
+  /** Its unit. */
+  unit: Scalars['String']['output'];
+  /** The index or component that uses it. */
+  usedBy: Scalars['String']['output'];
+  /** Its value. */
+  value: Scalars['Float']['output'];
+};
+
 /** Classes of hardware a model can run on, from largest to smallest. */
 export type HardwareClass =
   /** A single consumer graphics card. */
@@ -1549,6 +1643,122 @@ export type HardwareClass =
   | 'PHONE'
   /** A workstation with one or a few professional GPUs. */
   | 'WORKSTATION';
+
+/** What an import did (or, in a dry run, would do) to the records of one entity. */
+export type ImportEntityCounts = {
+  __typename?: 'ImportEntityCounts';
+  /** Records new to the database. */
+  created: Scalars['Int']['output'];
+  /** The entity, as named in the document (`sources`, `vendors`, ..., `regulatoryEvents`, `marketShares`, `dependencies`). */
+  entity: Scalars['String']['output'];
+  /** Records identical to the database: writing them changes nothing and audits nothing. */
+  unchanged: Scalars['Int']['output'];
+  /** Records that exist (same natural key) and differ from the database. */
+  updated: Scalars['Int']['output'];
+};
+
+/** Stable codes of import problems. */
+export type ImportErrorCode =
+  /** The database refused a record (a constraint the checks above do not cover). */
+  | 'CONSTRAINT_VIOLATION'
+  /** A date or time precedes the one it must follow (e.g. endedAt before startedAt). */
+  | 'DATES_OUT_OF_ORDER'
+  /** A second record with the same natural key (e.g. a duplicate slug). */
+  | 'DUPLICATE_KEY'
+  /** The same source cited twice by one record. */
+  | 'DUPLICATE_SOURCE'
+  /** A value is malformed (slug, date, timestamp, URL, country code...). */
+  | 'INVALID_FORMAT'
+  /** The document does not parse as its format. */
+  | 'INVALID_SYNTAX'
+  /** A value is not one of the allowed values, or breaks a rule between fields. */
+  | 'INVALID_VALUE'
+  /** A fact record without any source (provenance is mandatory). */
+  | 'MISSING_SOURCE'
+  /** A number or list size is outside its allowed range. */
+  | 'OUT_OF_RANGE'
+  /** A required field is missing. */
+  | 'REQUIRED'
+  /** The document is over the size limit; it was not parsed. */
+  | 'TOO_LARGE'
+  /** A field (or entity) that the format does not have. */
+  | 'UNKNOWN_FIELD'
+  /** A reference to a vendor, chip or facility slug neither in the document nor in the database. */
+  | 'UNKNOWN_REFERENCE'
+  /** A citation of a source URL neither in the document's sources nor in the database. */
+  | 'UNKNOWN_SOURCE'
+  /** A value has the wrong type (e.g. text where a number belongs). */
+  | 'WRONG_TYPE';
+
+/** A bulk import: the document text, its format, and whether it is a dry run. */
+export type ImportFactsInput = {
+  /**
+   * The document text (at most 1 MiB in UTF-8). Entities are optional: a document with only
+   * `facilities` updates facilities and leaves everything else alone.
+   */
+  document: Scalars['String']['input'];
+  /** When true, everything is checked and counted as for a real import, then nothing is written. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The format of `document`. */
+  format: InterchangeFormat;
+};
+
+/** The result of importFacts: per-entity counts when the document was accepted, or every problem. */
+export type ImportFactsPayload = {
+  __typename?: 'ImportFactsPayload';
+  /** True when the records were written (not a dry run and no userErrors). */
+  applied: Scalars['Boolean']['output'];
+  /** One entry per entity in dependency order; empty when the document was refused. */
+  counts: Array<ImportEntityCounts>;
+  /** True when this was a dry run (nothing written, whatever the outcome). */
+  dryRun: Scalars['Boolean']['output'];
+  /** Every problem of the document; when not empty, nothing was written. */
+  userErrors: Array<ImportUserError>;
+};
+
+/** One problem of an imported document: where (entity, record, field) and what. */
+export type ImportUserError = {
+  __typename?: 'ImportUserError';
+  /** What is wrong, for a program. */
+  code: ImportErrorCode;
+  /** The entity of the offending record, when the problem is in a record. */
+  entity?: Maybe<Scalars['String']['output']>;
+  /**
+   * Path of the offending value in the document, e.g. ["facilities", "3", "pue"] (the record index
+   * counts from 1); ["document"] when the document as a whole is at fault.
+   */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** The offending record's natural key (slug, URL, or composite key), when it has one. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** What is wrong, for a human (with the record's natural key when it has one). */
+  message: Scalars['String']['output'];
+  /** The 1-based index of the offending record within its entity's list. */
+  record?: Maybe<Scalars['Int']['output']>;
+};
+
+/** How many rows feed one input of an index at a date. */
+export type IndexInputCoverage = {
+  __typename?: 'IndexInputCoverage';
+  /** Which rows are in scope and what counts as having a value. */
+  description: Scalars['String']['output'];
+  /** The index (and component) the input feeds. */
+  index: Scalars['String']['output'];
+  /** The input. */
+  input: Scalars['String']['output'];
+  /** Rows in scope at asOf. */
+  rowsInScope: Scalars['Int']['output'];
+  /** Rows in scope with the value the index reads. */
+  rowsWithValue: Scalars['Int']['output'];
+  /** rowsWithValue / rowsInScope (null when nothing is in scope). */
+  share?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The text format of an importFacts document. */
+export type InterchangeFormat =
+  /** One JSON document `{ "format": "hyperscope-interchange/1", "sources": [...], "vendors": [...], ... }`. */
+  | 'JSON'
+  /** The same document as YAML (a mapping of entity names to lists of records). */
+  | 'YAML';
 
 /** Who holds a market share. */
 export type MarketEntity = {
@@ -1776,6 +1986,15 @@ export type Mutation = {
   deleteVendorMarketShare: DeletePayload;
   /** Removes a source from a fact (EDITOR). A fact keeps at least one source: detaching the last one is refused with SOURCE_REQUIRED. */
   detachSource: CitationPayload;
+  /**
+   * Imports a bulk document of curated facts (EDITOR): the JSON export document of `hyperscope
+   * export --format json`, or the same document in YAML. Records are upserted by natural key
+   * (slugs; e.g. a deployment by facility, chip and asOf), references are by slug and may name rows
+   * already in the database, sources are cited by URL. All or nothing: any bad record refuses the
+   * whole document and every problem is listed in `userErrors`. Documents over 1 MiB (UTF-8) are
+   * refused before they are parsed. Every written row lands in the audit log (actor `key:<id>`).
+   */
+  importFacts: ImportFactsPayload;
   /** Sends a FAILED (or DELIVERED) delivery again, with a fresh budget of attempts, without making a second digest (ADMIN). */
   resendDigestDelivery: DigestDeliveryPayload;
   /** Revokes an API key (ADMIN): from then on it is refused with UNAUTHENTICATED. Revoking twice is harmless. */
@@ -2116,6 +2335,17 @@ export type MutationDeleteVendorMarketShareArgs = {
  */
 export type MutationDetachSourceArgs = {
   input: DetachSourceInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationImportFactsArgs = {
+  input: ImportFactsInput;
 };
 
 
@@ -2537,6 +2767,8 @@ export type Query = {
   concentration: Concentration;
   /** The concentration index at `from`, every interval, up to `to` (at most 600 points). */
   concentrationSeries: Array<ConcentrationPoint>;
+  /** Per index input, how many rows are in scope at asOf and how many carry a value (e.g. facilities operational with an MW figure, dependencies with a weight). */
+  coverage: DataCoverage;
   /** Dependencies matching a filter, paged; e.g. who relies on a foundry: `dependencies(filter: { provider: ["<vendor id>"], kind: [FOUNDRY] })`. */
   dependencies: DependencyConnection;
   /** One dependency by global id; null with NOT_FOUND when none matches. */
@@ -2553,6 +2785,8 @@ export type Query = {
   facilities: FacilityConnection;
   /** One facility by global id or by slug (exactly one of the two); null with NOT_FOUND when none matches. */
   facility?: Maybe<Facility>;
+  /** The constants of the index formulas (rack-density band, reference PUE and WUE, outage half-life, …) with their sources. */
+  formulaConstants: Array<FormulaConstant>;
   /** One market share by global id; null with NOT_FOUND when none matches. */
   marketShare?: Maybe<VendorMarketShare>;
   /** Market shares matching a filter, paged; e.g. the AI-accelerator shares of a year: `marketShares(filter: { segment: ["ai-accelerators"], containing: "2024-06-30" }, orderBy: { field: SHARE, direction: DESC })`. */
@@ -2643,6 +2877,7 @@ export type QueryConcentrationArgs = {
   dimension: ConcentrationDimension;
   measure: ConcentrationMeasure;
   n?: InputMaybe<Scalars['Int']['input']>;
+  rollup?: InputMaybe<Rollup>;
   segment?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2654,8 +2889,15 @@ export type QueryConcentrationSeriesArgs = {
   interval?: InputMaybe<SeriesInterval>;
   measure: ConcentrationMeasure;
   n?: InputMaybe<Scalars['Int']['input']>;
+  rollup?: InputMaybe<Rollup>;
   segment?: InputMaybe<Scalars['String']['input']>;
   to: Scalars['Date']['input'];
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryCoverageArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -3113,6 +3355,8 @@ export type RiskComponent = {
   evidence: Array<RiskEvidence>;
   /** How many rows drove the value in all. */
   evidenceCount: Scalars['Int']['output'];
+  /** Whether data existed for the subject. A known 0 is a true 0 (e.g. no outage in the register); an unknown component counts 0 for lack of data (no rack density, no PUE/WUE, no MW recorded) or because it does not apply to the subject kind. */
+  known: Scalars['Boolean']['output'];
   /** Why the value is what it is when data is missing or the component does not apply. */
   note?: Maybe<Scalars['String']['output']>;
   /** c_k ∈ [0, 1]. */
@@ -3173,6 +3417,8 @@ export type RiskScore = {
   __typename?: 'RiskScore';
   /** Every component, largest contribution first. */
   components: Array<RiskComponent>;
+  /** Σ w_k over the components whose data existed (known), 0..1: how much of the score rests on data. A score of 20 with coverage 0.45 says nothing about the other 55% of the weight; compare scores at similar coverage. */
+  coverage: Scalars['Float']['output'];
   /** The facility, when the subject is one. */
   facility?: Maybe<Facility>;
   /** The subject's name (the code for a jurisdiction). */
@@ -3234,6 +3480,13 @@ export type RiskWeightInput = {
   /** w_k >= 0. */
   weight: Scalars['Float']['input'];
 };
+
+/** Whether vendor dimensions count a group as one firm (antitrust practice) or each company apart. */
+export type Rollup =
+  /** Each vendor counts as itself, subsidiaries apart from their parents. */
+  | 'NONE'
+  /** Each vendor counts under the top of its parent chain (e.g. AWS under Amazon). The default. */
+  | 'ULTIMATE_PARENT';
 
 /** Result of running a digest by hand. */
 export type RunDigestPayload = {
@@ -3540,8 +3793,8 @@ export type Vendor = Fact & Node & {
   parent?: Maybe<Vendor>;
   /** Regulatory events that name this vendor. */
   regulatoryEvents: RegulatoryEventConnection;
-  /** This vendor's risk score at a date. */
-  risk: RiskScore;
+  /** This vendor's risk score at a date; null when it is not scored at that date. */
+  risk?: Maybe<RiskScore>;
   /** Stable natural key (lower-case words joined by hyphens). */
   slug: Scalars['String']['output'];
   /** Sources backing this vendor's data. */
@@ -4032,6 +4285,7 @@ export type ResolversTypes = {
   BlastProviderInput: BlastProviderInput;
   BlastRadius: ResolverTypeWrapper<Omit<BlastRadius, 'dependents'> & { dependents: Array<ResolversTypes['BlastDependent']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CapacityPhase: ResolverTypeWrapper<CapacityPhaseModel>;
   Chip: ResolverTypeWrapper<ChipModel>;
   ChipConnection: ResolverTypeWrapper<ChipConnectionModel>;
   ChipEdge: ResolverTypeWrapper<ChipEdgeModel>;
@@ -4048,6 +4302,7 @@ export type ResolversTypes = {
   Concentration: ResolverTypeWrapper<Omit<Concentration, 'shares'> & { shares: Array<ResolversTypes['MarketShare']> }>;
   ConcentrationClass: ConcentrationClass;
   ConcentrationComparison: ResolverTypeWrapper<ConcentrationComparison>;
+  ConcentrationCoverage: ResolverTypeWrapper<ConcentrationCoverage>;
   ConcentrationDimension: ConcentrationDimension;
   ConcentrationMeasure: ConcentrationMeasure;
   ConcentrationPoint: ResolverTypeWrapper<ConcentrationPoint>;
@@ -4058,6 +4313,7 @@ export type ResolversTypes = {
   CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   CreateDigestSubscriptionInput: CreateDigestSubscriptionInput;
   CreateSignalInput: CreateSignalInput;
+  DataCoverage: ResolverTypeWrapper<DataCoverage>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateRange: DateRange;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -4118,9 +4374,17 @@ export type ResolversTypes = {
   Fact: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Fact']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FloatRange: FloatRange;
+  FormulaConstant: ResolverTypeWrapper<Omit<FormulaConstant, 'source'> & { source?: Maybe<ResolversTypes['Source']> }>;
   HardwareClass: HardwareClass;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportEntityCounts: ResolverTypeWrapper<ImportEntityCounts>;
+  ImportErrorCode: ImportErrorCode;
+  ImportFactsInput: ImportFactsInput;
+  ImportFactsPayload: ResolverTypeWrapper<ImportFactsPayload>;
+  ImportUserError: ResolverTypeWrapper<ImportUserError>;
+  IndexInputCoverage: ResolverTypeWrapper<IndexInputCoverage>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InterchangeFormat: InterchangeFormat;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   MarketEntity: ResolverTypeWrapper<Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversTypes['Vendor']> }>;
@@ -4178,6 +4442,7 @@ export type ResolversTypes = {
   RiskSubjectKind: RiskSubjectKind;
   RiskWeight: ResolverTypeWrapper<RiskWeight>;
   RiskWeightInput: RiskWeightInput;
+  Rollup: Rollup;
   RunDigestPayload: ResolverTypeWrapper<Omit<RunDigestPayload, 'digest'> & { digest?: Maybe<ResolversTypes['Digest']> }>;
   SeriesInterval: SeriesInterval;
   SeverityRange: SeverityRange;
@@ -4236,6 +4501,7 @@ export type ResolversParentTypes = {
   BlastProviderInput: BlastProviderInput;
   BlastRadius: Omit<BlastRadius, 'dependents'> & { dependents: Array<ResolversParentTypes['BlastDependent']> };
   Boolean: Scalars['Boolean']['output'];
+  CapacityPhase: CapacityPhaseModel;
   Chip: ChipModel;
   ChipConnection: ChipConnectionModel;
   ChipEdge: ChipEdgeModel;
@@ -4249,12 +4515,14 @@ export type ResolversParentTypes = {
   CitationPayload: Omit<CitationPayload, 'citation' | 'fact'> & { citation?: Maybe<ResolversParentTypes['Citation']>, fact?: Maybe<ResolversParentTypes['Fact']> };
   Concentration: Omit<Concentration, 'shares'> & { shares: Array<ResolversParentTypes['MarketShare']> };
   ConcentrationComparison: ConcentrationComparison;
+  ConcentrationCoverage: ConcentrationCoverage;
   ConcentrationPoint: ConcentrationPoint;
   CountryCode: Scalars['CountryCode']['output'];
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   CreateDigestSubscriptionInput: CreateDigestSubscriptionInput;
   CreateSignalInput: CreateSignalInput;
+  DataCoverage: DataCoverage;
   Date: Scalars['Date']['output'];
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
@@ -4304,7 +4572,13 @@ export type ResolversParentTypes = {
   Fact: ResolversInterfaceTypes<ResolversParentTypes>['Fact'];
   Float: Scalars['Float']['output'];
   FloatRange: FloatRange;
+  FormulaConstant: Omit<FormulaConstant, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
   ID: Scalars['ID']['output'];
+  ImportEntityCounts: ImportEntityCounts;
+  ImportFactsInput: ImportFactsInput;
+  ImportFactsPayload: ImportFactsPayload;
+  ImportUserError: ImportUserError;
+  IndexInputCoverage: IndexInputCoverage;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   JSONObject: Scalars['JSONObject']['output'];
@@ -4450,8 +4724,20 @@ export type BlastRadiusResolvers<ContextType = RequestContext, ParentType extend
   asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   capacityShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   dependents?: Resolver<Array<ResolversTypes['BlastDependent']>, ParentType, ContextType>;
+  edgesWithoutWeight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pathEdges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   providerCapacityMw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CapacityPhaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapacityPhase'] = ResolversParentTypes['CapacityPhase']> = {
+  confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  facilityPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
+  itPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FacilityStatus'], ParentType, ContextType>;
 };
 
 export type ChipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = {
@@ -4513,6 +4799,7 @@ export type ConcentrationResolvers<ContextType = RequestContext, ParentType exte
   asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   class?: Resolver<Maybe<ResolversTypes['ConcentrationClass']>, ParentType, ContextType>;
   comparison?: Resolver<Maybe<ResolversTypes['ConcentrationComparison']>, ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['ConcentrationCoverage'], ParentType, ContextType>;
   crN?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   dimension?: Resolver<ResolversTypes['ConcentrationDimension'], ParentType, ContextType>;
   effectiveCompetitors?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -4520,6 +4807,7 @@ export type ConcentrationResolvers<ContextType = RequestContext, ParentType exte
   hhi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['ConcentrationMeasure'], ParentType, ContextType>;
   n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rollup?: Resolver<ResolversTypes['Rollup'], ParentType, ContextType>;
   segment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shares?: Resolver<Array<ResolversTypes['MarketShare']>, ParentType, ContextType>;
   unattributedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -4531,6 +4819,16 @@ export type ConcentrationComparisonResolvers<ContextType = RequestContext, Paren
   delta?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   hhi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   significantIncrease?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConcentrationCoverageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConcentrationCoverage'] = ResolversParentTypes['ConcentrationCoverage']> = {
+  derivedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  derivedValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  estimatedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  estimatedValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rowsInScope?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsWithValue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ConcentrationPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConcentrationPoint'] = ResolversParentTypes['ConcentrationPoint']> = {
@@ -4552,6 +4850,11 @@ export type CreateApiKeyPayloadResolvers<ContextType = RequestContext, ParentTyp
   apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DataCoverageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DataCoverage'] = ResolversParentTypes['DataCoverage']> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['IndexInputCoverage']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -4780,6 +5083,7 @@ export type DisclosurePayloadResolvers<ContextType = RequestContext, ParentType 
 
 export type FacilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Facility'] = ResolversParentTypes['Facility']> = {
   announcedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  capacityHistory?: Resolver<Array<ResolversTypes['CapacityPhase']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   cooling?: Resolver<Maybe<ResolversTypes['Cooling']>, ParentType, ContextType>;
@@ -4788,6 +5092,7 @@ export type FacilityResolvers<ContextType = RequestContext, ParentType extends R
   decommissionedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   dependents?: Resolver<ResolversTypes['DependencyConnection'], ParentType, ContextType, RequireFields<FacilityDependentsArgs, 'orderBy'>>;
   deployments?: Resolver<ResolversTypes['DeploymentConnection'], ParentType, ContextType, RequireFields<FacilityDeploymentsArgs, 'orderBy'>>;
+  facilityPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   gridRegion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   itPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
@@ -4799,12 +5104,13 @@ export type FacilityResolvers<ContextType = RequestContext, ParentType extends R
   operationalOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   operator?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
   outages?: Resolver<ResolversTypes['OutageConnection'], ParentType, ContextType, RequireFields<FacilityOutagesArgs, 'orderBy'>>;
+  plannedFacilityPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   plannedItPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   pue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   rackDensityKwMax?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   rackDensityKwTypical?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   regulatoryEvents?: Resolver<ResolversTypes['RegulatoryEventConnection'], ParentType, ContextType, RequireFields<FacilityRegulatoryEventsArgs, 'orderBy'>>;
-  risk?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType, RequireFields<FacilityRiskArgs, 'asOf'>>;
+  risk?: Resolver<Maybe<ResolversTypes['RiskScore']>, ParentType, ContextType, RequireFields<FacilityRiskArgs, 'asOf'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FacilityStatus'], ParentType, ContextType>;
@@ -4832,6 +5138,48 @@ export type FacilityPayloadResolvers<ContextType = RequestContext, ParentType ex
 
 export type FactResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = {
   __resolveType: TypeResolveFn<'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
+};
+
+export type FormulaConstantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FormulaConstant'] = ResolversParentTypes['FormulaConstant']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  sourceUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ImportEntityCountsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportEntityCounts'] = ResolversParentTypes['ImportEntityCounts']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportFactsPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportFactsPayload'] = ResolversParentTypes['ImportFactsPayload']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['ImportEntityCounts']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['ImportUserError']>, ParentType, ContextType>;
+};
+
+export type ImportUserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportUserError'] = ResolversParentTypes['ImportUserError']> = {
+  code?: Resolver<ResolversTypes['ImportErrorCode'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  record?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type IndexInputCoverageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IndexInputCoverage'] = ResolversParentTypes['IndexInputCoverage']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rowsInScope?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsWithValue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -4918,6 +5266,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteVendor?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVendorArgs, 'expectedUpdatedAt' | 'id'>>;
   deleteVendorMarketShare?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVendorMarketShareArgs, 'expectedUpdatedAt' | 'id'>>;
   detachSource?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationDetachSourceArgs, 'input'>>;
+  importFacts?: Resolver<ResolversTypes['ImportFactsPayload'], ParentType, ContextType, RequireFields<MutationImportFactsArgs, 'input'>>;
   resendDigestDelivery?: Resolver<ResolversTypes['DigestDeliveryPayload'], ParentType, ContextType, RequireFields<MutationResendDigestDeliveryArgs, 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
   runDigest?: Resolver<ResolversTypes['RunDigestPayload'], ParentType, ContextType, RequireFields<MutationRunDigestArgs, 'at' | 'subscription'>>;
@@ -5003,8 +5352,9 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   blastRadius?: Resolver<ResolversTypes['BlastRadius'], ParentType, ContextType, RequireFields<QueryBlastRadiusArgs, 'asOf' | 'maxDepth' | 'provider'>>;
   chip?: Resolver<Maybe<ResolversTypes['Chip']>, ParentType, ContextType, Partial<QueryChipArgs>>;
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, RequireFields<QueryChipsArgs, 'orderBy'>>;
-  concentration?: Resolver<ResolversTypes['Concentration'], ParentType, ContextType, RequireFields<QueryConcentrationArgs, 'asOf' | 'dimension' | 'measure' | 'n'>>;
-  concentrationSeries?: Resolver<Array<ResolversTypes['ConcentrationPoint']>, ParentType, ContextType, RequireFields<QueryConcentrationSeriesArgs, 'dimension' | 'from' | 'interval' | 'measure' | 'n' | 'to'>>;
+  concentration?: Resolver<ResolversTypes['Concentration'], ParentType, ContextType, RequireFields<QueryConcentrationArgs, 'asOf' | 'dimension' | 'measure' | 'n' | 'rollup'>>;
+  concentrationSeries?: Resolver<Array<ResolversTypes['ConcentrationPoint']>, ParentType, ContextType, RequireFields<QueryConcentrationSeriesArgs, 'dimension' | 'from' | 'interval' | 'measure' | 'n' | 'rollup' | 'to'>>;
+  coverage?: Resolver<ResolversTypes['DataCoverage'], ParentType, ContextType, Partial<QueryCoverageArgs>>;
   dependencies?: Resolver<ResolversTypes['DependencyConnection'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'orderBy'>>;
   dependency?: Resolver<Maybe<ResolversTypes['Dependency']>, ParentType, ContextType, RequireFields<QueryDependencyArgs, 'id'>>;
   digestSubscriptions?: Resolver<ResolversTypes['DigestSubscriptionConnection'], ParentType, ContextType, Partial<QueryDigestSubscriptionsArgs>>;
@@ -5013,6 +5363,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   disclosures?: Resolver<ResolversTypes['DisclosureConnection'], ParentType, ContextType, RequireFields<QueryDisclosuresArgs, 'orderBy'>>;
   facilities?: Resolver<ResolversTypes['FacilityConnection'], ParentType, ContextType, RequireFields<QueryFacilitiesArgs, 'orderBy'>>;
   facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType, Partial<QueryFacilityArgs>>;
+  formulaConstants?: Resolver<Array<ResolversTypes['FormulaConstant']>, ParentType, ContextType>;
   marketShare?: Resolver<Maybe<ResolversTypes['VendorMarketShare']>, ParentType, ContextType, RequireFields<QueryMarketShareArgs, 'id'>>;
   marketShares?: Resolver<ResolversTypes['VendorMarketShareConnection'], ParentType, ContextType, RequireFields<QueryMarketSharesArgs, 'orderBy'>>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, Partial<QueryModelArgs>>;
@@ -5081,6 +5432,7 @@ export type RiskComponentResolvers<ContextType = RequestContext, ParentType exte
   contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['RiskEvidence']>, ParentType, ContextType>;
   evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  known?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -5094,6 +5446,7 @@ export type RiskEvidenceResolvers<ContextType = RequestContext, ParentType exten
 
 export type RiskScoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RiskScore'] = ResolversParentTypes['RiskScore']> = {
   components?: Resolver<Array<ResolversTypes['RiskComponent']>, ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   facility?: Resolver<Maybe<ResolversTypes['Facility']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -5213,7 +5566,7 @@ export type VendorResolvers<ContextType = RequestContext, ParentType extends Res
   outages?: Resolver<ResolversTypes['OutageConnection'], ParentType, ContextType, RequireFields<VendorOutagesArgs, 'orderBy'>>;
   parent?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
   regulatoryEvents?: Resolver<ResolversTypes['RegulatoryEventConnection'], ParentType, ContextType, RequireFields<VendorRegulatoryEventsArgs, 'orderBy'>>;
-  risk?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType, RequireFields<VendorRiskArgs, 'asOf'>>;
+  risk?: Resolver<Maybe<ResolversTypes['RiskScore']>, ParentType, ContextType, RequireFields<VendorRiskArgs, 'asOf'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   subsidiaries?: Resolver<ResolversTypes['VendorConnection'], ParentType, ContextType, RequireFields<VendorSubsidiariesArgs, 'orderBy'>>;
@@ -5286,6 +5639,7 @@ export type Resolvers<ContextType = RequestContext> = {
   BlastDependent?: BlastDependentResolvers<ContextType>;
   BlastPathStep?: BlastPathStepResolvers<ContextType>;
   BlastRadius?: BlastRadiusResolvers<ContextType>;
+  CapacityPhase?: CapacityPhaseResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   ChipConnection?: ChipConnectionResolvers<ContextType>;
   ChipEdge?: ChipEdgeResolvers<ContextType>;
@@ -5295,9 +5649,11 @@ export type Resolvers<ContextType = RequestContext> = {
   CitationPayload?: CitationPayloadResolvers<ContextType>;
   Concentration?: ConcentrationResolvers<ContextType>;
   ConcentrationComparison?: ConcentrationComparisonResolvers<ContextType>;
+  ConcentrationCoverage?: ConcentrationCoverageResolvers<ContextType>;
   ConcentrationPoint?: ConcentrationPointResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
+  DataCoverage?: DataCoverageResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
@@ -5331,6 +5687,11 @@ export type Resolvers<ContextType = RequestContext> = {
   FacilityEdge?: FacilityEdgeResolvers<ContextType>;
   FacilityPayload?: FacilityPayloadResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
+  FormulaConstant?: FormulaConstantResolvers<ContextType>;
+  ImportEntityCounts?: ImportEntityCountsResolvers<ContextType>;
+  ImportFactsPayload?: ImportFactsPayloadResolvers<ContextType>;
+  ImportUserError?: ImportUserErrorResolvers<ContextType>;
+  IndexInputCoverage?: IndexInputCoverageResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   JSONObject?: GraphQLScalarType;
   MarketEntity?: MarketEntityResolvers<ContextType>;

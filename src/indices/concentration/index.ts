@@ -12,7 +12,7 @@ import {
 } from "./formula.ts";
 import { type CheckedSpec, type ConcentrationSpec, checkSpec } from "./spec.ts";
 import { sharesOf, summaryOf, unattributedValueOf } from "./statistics.ts";
-import { entityKindOf, valuedRows } from "./values.ts";
+import { coverageOf, entityKindOf, valuedRows } from "./values.ts";
 
 export interface ConcentrationEntity {
   kind: "VENDOR" | "COUNTRY" | "GRID_REGION";
@@ -44,10 +44,26 @@ export interface ConcentrationFigures {
   unattributedShare: number | null;
 }
 
+/**
+ * How much data an index rests on (values.ts coverageOf): an index on thin data must look thin.
+ * derivedShare and estimatedShare are parts of totalValue (null when it is 0).
+ */
+export interface ConcentrationCoverage {
+  rowsInScope: number;
+  rowsWithValue: number;
+  totalValue: number;
+  derivedValue: number;
+  estimatedValue: number;
+  derivedShare: number | null;
+  estimatedShare: number | null;
+}
+
 export interface Concentration extends ConcentrationFigures {
   dimension: CheckedSpec["dimension"];
   measure: CheckedSpec["measure"];
   segment: string | null;
+  rollup: CheckedSpec["rollup"];
+  coverage: ConcentrationCoverage;
   /** Measured values only: measure no entity of the dimension owns (e.g. MW without a grid region). */
   unattributedValue: number;
   /** Largest share first (ties by entity id). */
@@ -98,6 +114,28 @@ function figures(spec: CheckedSpec, asOf: string, row: SummaryRow): Concentratio
   };
 }
 
+interface CoverageRow {
+  rows_in_scope: number;
+  rows_with_value: number;
+  total_value: number;
+  derived_value: number;
+  estimated_value: number;
+}
+
+function coverageFrom(row: CoverageRow): ConcentrationCoverage {
+  const total = Number(row.total_value);
+  const part = (v: number) => (total > 0 ? Number(v) / total : null);
+  return {
+    rowsInScope: Number(row.rows_in_scope),
+    rowsWithValue: Number(row.rows_with_value),
+    totalValue: total,
+    derivedValue: Number(row.derived_value),
+    estimatedValue: Number(row.estimated_value),
+    derivedShare: part(row.derived_value),
+    estimatedShare: part(row.estimated_value),
+  };
+}
+
 /** Vendor name/slug for vendor keys; the key itself names countries and grid regions. */
 function entityJoin(spec: CheckedSpec): SQL {
   return entityKindOf(spec.dimension) === "VENDOR"
@@ -115,19 +153,20 @@ export async function getConcentration(db: Database, query: ConcentrationQuery):
   const compareTo = query.compareTo == null ? null : checkIndexDate("compareTo", query.compareTo);
   const at = sql`${asOf}::date`;
   const rows = await withoutJit(db, (tx) =>
-    queryRows<SummaryRow & { unattributed_value: number; shares: unknown }>(
+    queryRows<SummaryRow & CoverageRow & { unattributed_value: number; shares: unknown }>(
       tx,
       sql`with valued as (${valuedRows(spec, at)}),
       shares as (${sharesOf(sql`select * from valued`, floorOf(spec))})
-    select sm.*, u.unattributed_value,
+    select sm.*, u.unattributed_value, cv.*,
       coalesce((select jsonb_agg(jsonb_build_object('key', s.entity_key, 'value', s.value, 'share', s.share,
                  'name', e.name, 'slug', e.slug) order by s.rank)
                 from shares s ${entityJoin(spec)}), '[]'::jsonb) as shares
     from (${summaryOf(sql`select * from shares`, spec.n)}) sm
-    cross join (${unattributedValueOf(sql`select * from valued`)}) u`,
+    cross join (${unattributedValueOf(sql`select * from valued`)}) u
+    cross join (${coverageOf(spec, at)}) cv`,
     ),
   );
-  const row = rows[0] as SummaryRow & { unattributed_value: number; shares: unknown };
+  const row = rows[0] as SummaryRow & CoverageRow & { unattributed_value: number; shares: unknown };
   const kind = entityKindOf(spec.dimension);
   const raw = (typeof row.shares === "string" ? JSON.parse(row.shares) : row.shares) as {
     key: string;
@@ -140,6 +179,8 @@ export async function getConcentration(db: Database, query: ConcentrationQuery):
     dimension: spec.dimension,
     measure: spec.measure,
     segment: spec.segment,
+    rollup: spec.rollup,
+    coverage: coverageFrom(row),
     ...figures(spec, asOf, row),
     unattributedValue: Number(row.unattributed_value),
     shares: raw.map((s) => ({

@@ -1,5 +1,6 @@
 import { checkIndexDate } from "../dates.ts";
 import { IndexInputError } from "../errors.ts";
+import { DEFAULT_ROLLUP, ROLLUPS, type Rollup } from "../rollup.ts";
 
 export const DIMENSIONS = ["OPERATOR", "CHIP_DESIGNER", "FOUNDRY", "COUNTRY", "GRID_REGION"] as const;
 export const MEASURES = ["CAPACITY_MW", "ACCELERATORS", "REPORTED_SHARE"] as const;
@@ -28,6 +29,8 @@ export interface ConcentrationSpec {
   segment?: string | null;
   /** CRn: the combined share of the n largest entities (default 4). */
   n?: number | null;
+  /** Vendor dimensions: count each firm under its ultimate parent (default) or not (NONE). */
+  rollup?: Rollup | null;
 }
 
 export interface CheckedSpec {
@@ -35,6 +38,7 @@ export interface CheckedSpec {
   measure: ConcentrationMeasure;
   segment: string | null;
   n: number;
+  rollup: Rollup;
 }
 
 /** Validates a concentration spec; every refusal is an IndexInputError naming the argument. */
@@ -65,7 +69,9 @@ export function checkSpec(spec: ConcentrationSpec): CheckedSpec {
   if (!Number.isInteger(n) || n < 1 || n > MAX_N) {
     throw new IndexInputError("n", `n must be an integer from 1 to ${MAX_N}, got ${n}`);
   }
-  return { dimension: spec.dimension, measure: spec.measure, segment, n };
+  const rollup = spec.rollup ?? DEFAULT_ROLLUP;
+  if (!ROLLUPS.includes(rollup)) throw new IndexInputError("rollup", `unknown rollup ${rollup}`);
+  return { dimension: spec.dimension, measure: spec.measure, segment, n, rollup };
 }
 
 export { checkIndexDate };

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
+import { itMwOf } from "../capacity.ts";
 import { operationalAt } from "../operational.ts";
 import {
   combineExposure,
@@ -47,7 +48,9 @@ export const placeKey = (f: string): SQL =>
 /**
  * CTEs every subject kind builds on, at date `at`:
  * - fac: facilities that exist at `at` (not CANCELLED, announced by then or undated, not decommissioned
- *   by then), with `operational` (operationalAt) and `mw` (IT MW when operational, else 0);
+ *   by then), with `operational` (operationalAt), `mw` (IT MW when operational, else 0: the latest
+ *   flat figures, IT MW derived from facility MW / PUE by capacity.ts where only that is stated) and
+ *   `mw_known` (a MW figure is recorded, or the facility is not operational so 0 is true);
  * - rules: rules that count at `at` with their stage weight w > 0 (REPEALED/WITHDRAWN drop out);
  * - code_exposure: REGULATORY_EXPOSURE of each jurisdiction code's own rules, and how many (n);
  * - rules_listed: per jurisdiction code its EVIDENCE_LIMIT most influential rules (any subject's top
@@ -67,7 +70,8 @@ export function baseCtes(at: SQL): SQL {
       select f.id, f.slug, f.name, f.operator_id, f.country, f.subdivision, f.rack_density_kw_typical, f.pue, f.wue,
         ${placeKey("f")} as place,
         ${operationalAt("f", at)} as operational,
-        (case when ${operationalAt("f", at)} then coalesce(f.it_power_mw, 0) else 0 end)::float8 as mw
+        (case when ${operationalAt("f", at)} then coalesce(${itMwOf(sql`f.it_power_mw`, sql`f.facility_power_mw`, sql`f.pue`)}, 0) else 0 end)::float8 as mw,
+        (f.it_power_mw is not null or f.facility_power_mw is not null or not ${operationalAt("f", at)}) as mw_known
       from facilities f
       where f.status <> 'CANCELLED' and (f.announced_on is null or f.announced_on <= ${at})
         and (f.decommissioned_on is null or f.decommissioned_on > ${at})
@@ -116,7 +120,7 @@ export function baseCtes(at: SQL): SQL {
       group by pc.place
     ),
     fac_values as materialized (
-      select f.id, f.slug, f.name, f.country, f.operator_id, f.operational, f.mw,
+      select f.id, f.slug, f.name, f.country, f.operator_id, f.operational, f.mw, f.mw_known,
         ${powerDensity(sql`f.rack_density_kw_typical`)} as power_density,
         ${outageHistory(sql`fo.total`)} as outage,
         fo.total is not null as outage_known,

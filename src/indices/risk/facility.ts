@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { dependencyActiveAt } from "../operational.ts";
 import { codeRuleEvidence, outageWeightById, placeKey } from "./base.ts";
 import { systemicImportance } from "./formulas.ts";
-import { noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
+import { knownColumn, noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
  * FACILITY risk: POWER_DENSITY (typical rack kW), OUTAGE_HISTORY (outages naming the facility),
@@ -34,7 +34,12 @@ export function facilitySubject(at: SQL): SubjectSql {
         case when fv.mw = 0 and fd.n is null then 'not operational at asOf (or no MW recorded) and no dependents: counted as 0' end
           as ${noteColumn("SYSTEMIC_IMPORTANCE")},
         coalesce(fv.environment, 0) as ${valueColumn("ENVIRONMENT")},
-        case when fv.environment is null then 'no PUE or WUE recorded: counted as 0' end as ${noteColumn("ENVIRONMENT")}
+        case when fv.environment is null then 'no PUE or WUE recorded: counted as 0' end as ${noteColumn("ENVIRONMENT")},
+        fv.power_density is not null as ${knownColumn("POWER_DENSITY")},
+        true as ${knownColumn("OUTAGE_HISTORY")},
+        true as ${knownColumn("REGULATORY_EXPOSURE")},
+        fv.mw_known as ${knownColumn("SYSTEMIC_IMPORTANCE")},
+        fv.environment is not null as ${knownColumn("ENVIRONMENT")}
       from fac_values fv left join fac_dependents fd on fd.facility_id = fv.id`,
     evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, 1::float8 as weight
         from page p join facilities f on f.id = p.subject_id::int where f.rack_density_kw_typical is not null

@@ -15,7 +15,7 @@ import {
   type RiskSubjectKind,
   SUBJECT_KINDS,
 } from "./parameters.ts";
-import { noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
+import { knownColumn, noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
 import { vendorSubject } from "./vendor.ts";
 import { type ComponentWeight, resolveWeights } from "./weights.ts";
 
@@ -46,6 +46,8 @@ export interface RiskComponentScore {
   contribution: number;
   /** Why the value is what it is when the data is missing or the component does not apply. */
   note: string | null;
+  /** Data existed for the subject (a 0 is a true 0); false for "no data" and for a component the kind lacks. */
+  known: boolean;
   /** The rows that drove the value, most influential first (at most EVIDENCE_LIMIT). */
   evidence: RiskEvidence[];
   evidenceCount: number;
@@ -55,6 +57,8 @@ export interface RiskScore {
   subject: { kind: RiskSubjectKind; id: string; name: string; slug: string | null };
   /** 100 · Σ w_k · c_k ∈ [0, 100]. */
   score: number;
+  /** Σ w_k over the components with data (known): the part of the score resting on data, 0..1. */
+  coverage: number;
   components: RiskComponentScore[];
   cursor: string;
 }
@@ -126,14 +130,18 @@ export async function getRiskScores(db: Database, query: RiskQuery): Promise<Ris
       components: unknown;
     }>(tx, rankingStatement(query.subject, kind, at, weights, filters, first, offset)),
   );
-  const items = rows.slice(0, first).map((r, i) => ({
-    subject: { kind: query.subject, id: r.subject_id, name: r.name, slug: r.slug },
-    score: Number(r.score),
-    components: (typeof r.components === "string"
-      ? JSON.parse(r.components)
-      : r.components) as RiskComponentScore[],
-    cursor: encodeCursor(offset + i),
-  }));
+  const items = rows.slice(0, first).map((r, i) => {
+    const components = (
+      typeof r.components === "string" ? JSON.parse(r.components) : r.components
+    ) as RiskComponentScore[];
+    return {
+      subject: { kind: query.subject, id: r.subject_id, name: r.name, slug: r.slug },
+      score: Number(r.score),
+      coverage: scoreCoverage(components),
+      components,
+      cursor: encodeCursor(offset + i),
+    };
+  });
   // Counting needs a row: past the end, count separately is not worth it; report what we know.
   const total =
     rows.length > 0 ? Number(rows[0]?.total) : offset === 0 ? 0 : await countSubjects(db, kind, at, filters);
@@ -147,6 +155,10 @@ export async function getRiskScores(db: Database, query: RiskQuery): Promise<Ris
     endCursor: items.at(-1)?.cursor ?? null,
   };
 }
+
+/** A score's coverage: Σ w_k over its known components (the weights sum to 1, so this is 0..1). */
+export const scoreCoverage = (components: readonly Pick<RiskComponentScore, "weight" | "known">[]): number =>
+  components.reduce((sum, c) => sum + (c.known ? c.weight : 0), 0);
 
 /** How many subjects match the filters (asked only when a page past the end came back empty). */
 async function countSubjects(db: Database, kind: SubjectSql, at: SQL, filters: SQL[]): Promise<number> {
@@ -185,8 +197,8 @@ export function rankingStatement(
   const componentRows = sql.join(
     weights.map((w) =>
       components.includes(w.component)
-        ? sql`(${w.component}::text, ${w.weight}::float8, p.${valueColumn(w.component)}::float8, p.${noteColumn(w.component)}::text)`
-        : sql`(${w.component}::text, ${w.weight}::float8, 0::float8, ${notOwn}::text)`,
+        ? sql`(${w.component}::text, ${w.weight}::float8, p.${valueColumn(w.component)}::float8, p.${noteColumn(w.component)}::text, p.${knownColumn(w.component)}::boolean)`
+        : sql`(${w.component}::text, ${w.weight}::float8, 0::float8, ${notOwn}::text, false)`,
     ),
     sql`, `,
   );
@@ -200,8 +212,8 @@ export function rankingStatement(
       limit ${first + 1} offset ${offset}
     ),
     contributions as (
-      select p.subject_id, c.component, c.weight, c.value, ${contribution(sql`c.weight`, sql`c.value`)} as contribution, c.note
-      from page p cross join lateral (values ${componentRows}) c(component, weight, value, note)
+      select p.subject_id, c.component, c.weight, c.value, ${contribution(sql`c.weight`, sql`c.value`)} as contribution, c.note, c.known
+      from page p cross join lateral (values ${componentRows}) c(component, weight, value, note, known)
     ),
     ev as (${kind.evidence}),
     ev_ranked as (
@@ -223,7 +235,7 @@ export function rankingStatement(
     ),
     page_components as (
       select c.subject_id, jsonb_agg(jsonb_build_object(
-          'component', c.component, 'value', c.value, 'weight', c.weight, 'contribution', c.contribution, 'note', c.note,
+          'component', c.component, 'value', c.value, 'weight', c.weight, 'contribution', c.contribution, 'note', c.note, 'known', c.known,
           'evidenceCount', coalesce(ea.n, 0), 'evidence', coalesce(ea.evidence, '[]'::jsonb)
         ) order by c.contribution desc, c.component) as components
       from contributions c

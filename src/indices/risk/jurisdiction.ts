@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
 import { codeRuleEvidence, jurisdictionsOf, outageWeightById } from "./base.ts";
 import { capacityImportance, capacityWeightedMean, combineExposure } from "./formulas.ts";
-import { noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
+import { knownColumn, noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
  * The jurisdictions whose rules apply inside jurisdiction `code` (an SQL text expression): the same
@@ -68,7 +68,12 @@ export function jurisdictionSubject(_at: SQL): SubjectSql {
         js.v as ${valueColumn("SYSTEMIC_IMPORTANCE")},
         case when js.mw = 0 then 'no operational MW at asOf: counted as 0' end as ${noteColumn("SYSTEMIC_IMPORTANCE")},
         coalesce(jc.environment, 0) as ${valueColumn("ENVIRONMENT")},
-        case when jc.environment is null then 'no operational facility with MW and PUE/WUE: counted as 0' end as ${noteColumn("ENVIRONMENT")}
+        case when jc.environment is null then 'no operational facility with MW and PUE/WUE: counted as 0' end as ${noteColumn("ENVIRONMENT")},
+        jc.power_density is not null as ${knownColumn("POWER_DENSITY")},
+        jc.outage is not null as ${knownColumn("OUTAGE_HISTORY")},
+        true as ${knownColumn("REGULATORY_EXPOSURE")},
+        true as ${knownColumn("SYSTEMIC_IMPORTANCE")},
+        jc.environment is not null as ${knownColumn("ENVIRONMENT")}
       from jur_systemic js
       left join jur_capacity jc on jc.code = js.code
       left join jur_regulatory jr on jr.code = js.code`,

@@ -8,7 +8,7 @@ import {
   supplyConcentration,
   systemicImportance,
 } from "./formulas.ts";
-import { noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
+import { knownColumn, noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
  * VENDOR risk, over the vendor's facilities operational at asOf:
@@ -24,7 +24,7 @@ export function vendorSubject(at: SQL): SubjectSql {
   );
   return {
     ctes: sql`ven_capacity as (
-        select fv.operator_id as vendor_id, sum(fv.mw) as mw,
+        select fv.operator_id as vendor_id, sum(fv.mw) as mw, count(*) filter (where not fv.mw_known) as mw_unknown,
           ${capacityWeightedMean(sql`fv.power_density`, sql`fv.mw`)} as power_density,
           ${capacityWeightedMean(sql`fv.environment`, sql`fv.mw`)} as environment
         from fac_values fv where fv.operational group by fv.operator_id
@@ -110,7 +110,13 @@ export function vendorSubject(at: SQL): SubjectSql {
         case when vc.environment is null then 'no operational facility with MW and PUE/WUE at asOf: counted as 0' end as ${noteColumn("ENVIRONMENT")},
         coalesce(su.v, 0) as ${valueColumn("SUPPLY_CONCENTRATION")},
         case when su.v is null then 'no accelerators installed in its operational facilities at asOf: counted as 0'
-             when su.no_foundry then 'no foundry known for its chips: top-designer share only' end as ${noteColumn("SUPPLY_CONCENTRATION")}
+             when su.no_foundry then 'no foundry known for its chips: top-designer share only' end as ${noteColumn("SUPPLY_CONCENTRATION")},
+        vc.power_density is not null as ${knownColumn("POWER_DENSITY")},
+        true as ${knownColumn("OUTAGE_HISTORY")},
+        true as ${knownColumn("REGULATORY_EXPOSURE")},
+        coalesce(vc.mw_unknown, 0) = 0 as ${knownColumn("SYSTEMIC_IMPORTANCE")},
+        vc.environment is not null as ${knownColumn("ENVIRONMENT")},
+        su.v is not null as ${knownColumn("SUPPLY_CONCENTRATION")}
       from vendors v
       join ven_systemic vs on vs.id = v.id
       left join ven_capacity vc on vc.vendor_id = v.id
