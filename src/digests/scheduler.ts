@@ -4,6 +4,7 @@ import { queryRows } from "../db/rows.ts";
 import type { Logger } from "../logger.ts";
 import { listSubscriptions, type SubscriptionRow } from "../subscriptions/queries.ts";
 import { type DeliveryPolicy, deliverDue } from "./deliver/worker.ts";
+import { digestRuns } from "./metrics.ts";
 import { type RunOptions, runDigestForSlot } from "./run.ts";
 import { CATCH_UP_SLOTS, latestSlotAtOrBefore, slotsBetween } from "./slots.ts";
 
@@ -82,9 +83,11 @@ export class DigestScheduler {
           });
           if (run.created) result.created++;
           else result.skipped++;
+          digestRuns.inc({ outcome: run.created ? "created" : "skipped" });
         }
       } catch (error) {
         result.errors++;
+        digestRuns.inc({ outcome: "error" });
         this.options.logger?.error(
           { subscription: sub.slug, err: error },
           "digest run failed; retried next tick",

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import { queryRows } from "../../src/db/rows.ts";
+import { digestRuns } from "../../src/digests/metrics.ts";
 import { DigestScheduler } from "../../src/digests/scheduler.ts";
 import { createSubscription } from "../../src/subscriptions/queries.ts";
 import { testBackend } from "../support/database.ts";
@@ -71,11 +72,15 @@ describe(`digest scheduler, ${INSTANCES} instance(s) (${testBackend()})`, () => 
   });
 
   it("instances racing over the same slots make exactly one digest per slot", async () => {
+    const created = async () =>
+      (await digestRuns.get()).values.find((v) => v.labels.outcome === "created")?.value ?? 0;
+    const createdBefore = await created();
     now = hours(5.5);
     const racing = schedulers();
     const results = await Promise.all([...racing, ...racing].map((s) => s.tick()));
     expect(results.reduce((n, r) => n + r.errors, 0)).toBe(0);
     expect(results.reduce((n, r) => n + r.created, 0)).toBe(5);
+    expect((await created()) - createdBefore).toBe(5); // hyperscope_digest_runs_total{outcome="created"}
     const made = await slots();
     expect(made.map((m) => m.slot)).toEqual([1, 2, 3, 4, 5].map((h) => hours(h).toISOString()));
     // each window is (previous slot, slot]

@@ -3,6 +3,7 @@ import { digestDeliveries, digestDeliveryAttempts } from "../../../schema/db/ind
 import type { Database } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
 import type { DigestDocument } from "../document.ts";
+import { deliveryAttempts } from "../metrics.ts";
 import { type AttemptOutcome, attemptDelivery, type TransportOptions } from "./transports.ts";
 
 export interface DeliveryPolicy extends TransportOptions {
@@ -146,6 +147,8 @@ export async function deliverDue(
     );
     await settle(db, d, outcome, started, clock(), policy);
     result.attempted++;
+    const label = outcome.ok ? "ok" : d.attempts >= d.max_attempts ? "failed" : "retry";
+    deliveryAttempts.inc({ destination: d.destination, outcome: label });
     if (outcome.ok) result.delivered++;
     else if (d.attempts >= d.max_attempts) result.failed++;
     else result.retrying++;

@@ -1,4 +1,4 @@
-import type { DigestDocument, DigestItem } from "../document.ts";
+import type { ConcentrationTrend, DigestDocument, DigestItem } from "../document.ts";
 import { escapeXml as esc, moversSvg, trendSvg } from "./svg.ts";
 
 /*
@@ -26,6 +26,16 @@ ${sources ? `<div style="font-size:12px;color:#555">Sources: ${sources}</div>` :
 </td></tr>`;
 }
 
+/** The chart's figures as text: mail clients that strip SVG (Gmail) still show the numbers. */
+function trendText(t: ConcentrationTrend): string {
+  const known = t.points.filter((p) => p.hhi !== null);
+  const first = known[0];
+  const last = known[known.length - 1];
+  if (!first || !last) return "HHI: no data";
+  const fmt = (v: number | null) => Math.round(v ?? 0).toLocaleString("en-US");
+  return `HHI ${fmt(first.hhi)} on ${first.date} → ${fmt(last.hhi)} on ${last.date}`;
+}
+
 /** The digest as one HTML page, readable in a browser and in a mail client. */
 export function renderHtml(doc: DigestDocument): string {
   const title = doc.subscription
@@ -44,12 +54,14 @@ ${items.length ? items.map(itemHtml).join("\n") : `<tr><td style="${FONT}color:#
       (
         t,
       ) => `<tr><td style="${FONT}padding:12px 0 0;font-size:13px;color:#333">HHI trend: ${esc(t.label)}</td></tr>
-<tr><td>${trendSvg(t)}</td></tr>`,
+<tr><td>${trendSvg(t)}</td></tr>
+<tr><td style="${FONT}font-size:11px;color:#666">${esc(trendText(t))}</td></tr>`,
     )
     .join("\n");
   const movers = doc.charts.riskMovers.length
     ? `<tr><td style="${FONT}padding:12px 0 0;font-size:13px;color:#333">Largest risk movers (score change)</td></tr>
-<tr><td>${moversSvg(doc.charts.riskMovers)}</td></tr>`
+<tr><td>${moversSvg(doc.charts.riskMovers)}</td></tr>
+<tr><td style="${FONT}font-size:11px;color:#666">${esc(doc.charts.riskMovers.map((m) => `${m.name} ${m.delta > 0 ? "+" : ""}${m.delta.toFixed(1)}`).join(" · "))}</td></tr>`
     : "";
   return `<!doctype html>
 <html lang="en">

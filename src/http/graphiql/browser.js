@@ -18,6 +18,8 @@
     React.createElement(GraphiQL, {
       fetcher,
       defaultTabs: tabs,
+      // GraphiQL takes the active tab's variables from this prop, not from defaultTabs.
+      ...(linked && params.get("variables") ? { variables: params.get("variables") } : {}),
       defaultEditorToolsVisibility: false,
       shouldPersistHeaders: false,
     }),
