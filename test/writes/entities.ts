@@ -65,9 +65,10 @@ export const entityCases: EntityCase[] = [
       status: "ANNOUNCED",
       announcedOn: "2025-01-01",
       itPowerMw: 100,
+      facilityPowerMw: 130,
       ...fact,
     },
-    patch: { itPowerMw: 150 },
+    patch: { facilityPowerMw: 190 },
   },
   {
     type: "Deployment",

@@ -1210,6 +1210,8 @@ export type FacilityInput = {
   country?: InputMaybe<Scalars['String']['input']>;
   /** Decommissioning date, YYYY-MM-DD (not before operationalOn). */
   decommissionedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Total facility (grid connection) power in MW as the source states it (>= 0). */
+  facilityPowerMw?: InputMaybe<Scalars['Float']['input']>;
   /** Grid region or balancing authority. */
   gridRegion?: InputMaybe<Scalars['String']['input']>;
   /** Current IT power in MW (>= 0). */
@@ -1226,6 +1228,8 @@ export type FacilityInput = {
   operationalOn?: InputMaybe<Scalars['String']['input']>;
   /** Slug of the operating vendor. */
   operator?: InputMaybe<Scalars['String']['input']>;
+  /** Planned total facility power in MW (>= 0). */
+  plannedFacilityPowerMw?: InputMaybe<Scalars['Float']['input']>;
   /** Planned IT power in MW (>= 0). */
   plannedItPowerMw?: InputMaybe<Scalars['Float']['input']>;
   /** Power usage effectiveness (>= 1). */
