@@ -31,6 +31,20 @@ const mappedByDomain: Record<string, string[]> = {
   models: ["Model", "ModelConnection", "ModelEdge"],
   auth: ["ApiKey", "ApiKeyConnection", "ApiKeyEdge"],
   audit: ["AuditEntry", "AuditEntryConnection", "AuditEntryEdge"],
+  digests: [
+    "Signal",
+    "SignalConnection",
+    "SignalEdge",
+    "DigestSubscription",
+    "DigestSubscriptionConnection",
+    "DigestSubscriptionEdge",
+    "Digest",
+    "DigestConnection",
+    "DigestEdge",
+    "DigestDelivery",
+    "DigestItem",
+    "DigestPreview",
+  ],
 };
 
 const mappers = Object.fromEntries(
@@ -61,6 +75,7 @@ const config: CodegenConfig = {
           CountryCode: "string",
           NonNegativeFloat: "number",
           NonNegativeInt: "number",
+          JSONObject: "Record<string, unknown>",
           JSON: "unknown",
         },
       },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hardeningEnv } from "./limits/settings.ts";
 
 /** Raised when an environment variable is malformed; the message names the variable. */
 export class ConfigError extends Error {
@@ -26,6 +27,20 @@ const schema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  /** Digest scheduler in this instance (any number of instances may run one: the database decides). */
+  SCHEDULER: z
+    .enum(["on", "off"])
+    .default("on")
+    .transform((v) => v === "on"),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Base URL of this server as subscribers reach it (GraphiQL links in digests, Atom feeds). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** SMTP server for e-mail digests, e.g. smtp://user:pass@mail.example.com:587. */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v) && URL.canParse(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SMTP_FROM: z.string().min(3).default("Hyperscope <hyperscope@localhost>"),
   SEED_ON_START: z
     .enum(["true", "false"])
     .default("true")
@@ -35,6 +50,7 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  ...hardeningEnv,
 });
 
 export type Config = z.infer<typeof schema>;

@@ -5,9 +5,11 @@ import { type DatabaseHandle, DatabaseOpenError } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { openConfiguredDatabase } from "./db/open.ts";
 import { queryRows } from "./db/rows.ts";
+import { publicUrlOf, startConfiguredScheduler } from "./digests/service.ts";
 import { createApp } from "./http/app.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { seedCurated } from "./seed/curated.ts";
+import { Closers, onTerminationSignals } from "./shutdown.ts";
 
 /** Exit codes, as the CLI's: 2 = bad configuration or database unavailable, 1 = any other failure. */
 const EXIT_CONFIG = 2;
@@ -50,30 +52,30 @@ async function main(): Promise<void> {
 
   await migrate(handle);
   if (config.SEED_ON_START) await seedWhenEmpty(handle, logger);
+  if (config.DATABASE_URL) {
+    // Migrations and the seed ran without timeouts; serve from a pool with them.
+    await handle.close();
+    handle = await openConfiguredDatabase(config, config);
+  }
 
-  const server = await createApp({ handle, config, logger });
+  const closers = new Closers();
+  closers.add("database", () => handle.close()); // registered first: closes last
+  const server = await createApp({ handle, config, logger, publicUrl: publicUrlOf(config) });
   const { port } = await server.start({ port: config.PORT, host: config.HOST });
   logger.info({ port, host: config.HOST }, "listening");
   process.stdout.write(`GraphiQL: http://localhost:${port}/graphiql\n`);
+  const scheduler = startConfiguredScheduler(handle.db, config, logger);
 
-  let stopping = false;
-  const shutdown = async (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn({ signal }, "second signal: exiting now");
-      process.exit(EXIT_STARTUP);
-    }
-    stopping = true;
-    logger.info({ signal }, "shutting down");
+  // One signal drains: stop accepting, let in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS),
+  // run the closers (an open PGlite keeps the event loop alive: the database always closes), exit 0.
+  onTerminationSignals(logger, config.SHUTDOWN_TIMEOUT_MS, async () => {
     try {
+      await scheduler?.stop(); // a slot in progress is finished or rolled back, never half-made
       await server.stop();
     } finally {
-      // An open PGlite keeps the event loop alive: always close the database.
-      await handle.close();
+      await closers.closeAll(logger);
     }
-    logger.info("stopped");
-  };
-  process.on("SIGINT", (s) => void shutdown(s));
-  process.on("SIGTERM", (s) => void shutdown(s));
+  });
 }
 
 /** First start: load the curated seed when there are no vendors. A failing seed is a warning, not a stop. */

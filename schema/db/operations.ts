@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
   unique,
+  uuid,
 } from "drizzle-orm/pg-core";
 import { id, slugCheck, timestamps } from "./columns.ts";
 import { apiRole, auditAction, deliveryStatus, digestFormat, signalKind } from "./enums.ts";
@@ -26,6 +27,8 @@ export const signals = pgTable(
     kind: signalKind("kind").notNull(),
     rule: jsonb("rule").notNull(),
     builtIn: boolean("built_in").notNull().default(false),
+    /** A disabled signal matches nothing (kept so past digests still name it). */
+    enabled: boolean("enabled").notNull().default(true),
     ...timestamps,
   },
   (t) => [slugCheck("signals", t.slug)],
@@ -43,13 +46,17 @@ export const subscriptions = pgTable(
     formats: digestFormat("formats").array().notNull(),
     webhookUrl: text("webhook_url"),
     folder: text("folder"),
+    /** E-mail recipient (sent through SMTP_URL). */
+    email: text("email"),
+    /** Key of the HMAC-SHA256 signature on webhook deliveries; generated when a webhook is set. */
+    webhookSecret: text("webhook_secret"),
     active: boolean("active").notNull().default(true),
     ...timestamps,
   },
   (t) => [
     slugCheck("subscriptions", t.slug),
     check("subscriptions_has_format", sql`cardinality(${t.formats}) >= 1`),
-    check("subscriptions_has_destination", sql`num_nonnulls(${t.webhookUrl}, ${t.folder}) >= 1`),
+    check("subscriptions_has_destination", sql`num_nonnulls(${t.webhookUrl}, ${t.folder}, ${t.email}) >= 1`),
   ],
 );
 
@@ -98,9 +105,13 @@ export const digestItems = pgTable(
     signalId: integer("signal_id")
       .notNull()
       .references(() => signals.id, { onDelete: "restrict" }),
+    /** GraphQL type of the row (e.g. Outage), or CONCENTRATION / RISK for index moves. */
     entity: text("entity").notNull(),
-    entityId: integer("entity_id").notNull(),
+    /** The row's id; null for index moves (they are not rows). */
+    entityId: integer("entity_id"),
     summary: text("summary").notNull(),
+    /** The item as it appears in the digest's JSON document (links, sources, figures). */
+    payload: jsonb("payload").notNull().default(sql`'{}'::jsonb`),
     ...timestamps,
   },
   (t) => [index("digest_items_digest_idx").on(t.digestId)],
@@ -120,12 +131,42 @@ export const digestDeliveries = pgTable(
     attempts: smallint("attempts").notNull().default(0),
     lastError: text("last_error"),
     deliveredAt: ts("delivered_at"),
+    /** Sent as the delivery id header: the receiver's idempotency key (same on every retry). */
+    deliveryKey: uuid("delivery_key").notNull().defaultRandom(),
+    /** Where (webhook URL, folder, e-mail address) at the time the digest was made. */
+    target: text("target").notNull().default(""),
+    /** Not claimed by a worker before this time (backoff between attempts). */
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    /** A worker holds the delivery until then; a crashed worker's claim expires. */
+    lockedUntil: ts("locked_until"),
+    /** The delivery is FAILED once `attempts` reaches this; a re-send raises it. */
+    maxAttempts: smallint("max_attempts").notNull().default(5),
     ...timestamps,
   },
   (t) => [
     check("digest_deliveries_attempts_nonnegative", sql`${t.attempts} >= 0`),
     unique("digest_deliveries_unique").on(t.digestId, t.destination, t.format),
+    index("digest_deliveries_due_idx").on(t.status, t.nextAttemptAt),
   ],
+);
+
+/** One attempt at a delivery and its outcome (every attempt is kept). */
+export const digestDeliveryAttempts = pgTable(
+  "digest_delivery_attempts",
+  {
+    id: id(),
+    deliveryId: integer("delivery_id")
+      .notNull()
+      .references(() => digestDeliveries.id, { onDelete: "cascade" }),
+    attempt: smallint("attempt").notNull(),
+    startedAt: ts("started_at").notNull(),
+    finishedAt: ts("finished_at").notNull(),
+    ok: boolean("ok").notNull(),
+    /** HTTP status of a webhook answer, when there was one. */
+    httpStatus: integer("http_status"),
+    error: text("error"),
+  },
+  (t) => [unique("digest_delivery_attempts_unique").on(t.deliveryId, t.attempt)],
 );
 
 /** An API key; only its SHA-256 hash is stored. */

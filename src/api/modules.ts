@@ -1,6 +1,7 @@
 import { auditModule } from "../audit/module.ts";
 import { authModule } from "../auth/module.ts";
 import { chipModule } from "../chips/module.ts";
+import { digestModule } from "../digests/module.ts";
 import { disclosureModule } from "../disclosures/module.ts";
 import { facilityModule } from "../facilities/module.ts";
 import { indexModule } from "../indices/module.ts";
@@ -32,4 +33,5 @@ export const modules = [
   authModule,
   auditModule,
   interchangeModule,
+  digestModule,
 ] as const;

@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { type DatabaseHandle, DatabaseOpenError, safeUrl } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { openConfiguredDatabase } from "../db/open.ts";
+import { runDigestCli } from "../digests/cli.ts";
 import { coverageTable, getDataCoverage } from "../indices/coverage.ts";
 import { IndexInputError } from "../indices/errors.ts";
 import { exportFormats, exportTo, isExportFormat } from "../interchange/export.ts";
@@ -83,6 +84,16 @@ async function coverageOrUsage(db: Parameters<typeof getDataCoverage>[0], asOf: 
 /** Runs one CLI command and returns the process exit code; the database is always closed. */
 export async function runCli(argv: string[], io: CliIo = processIo, env = process.env): Promise<number> {
   try {
+    if (argv[0] === "signals" || argv[0] === "subscriptions" || argv[0] === "digest") {
+      const usageError = (message: string) => new UsageError(message);
+      await runDigestCli(argv[0], argv.slice(1), {
+        out: io.out,
+        config: () => loadConfig(env),
+        open,
+        usageError,
+      });
+      return exitCodes.ok;
+    }
     if (argv[0] === "keys") {
       const usageError = (message: string) => new UsageError(message);
       await runKeys(argv.slice(1), { out: io.out, config: () => loadConfig(env), open, usageError });

@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../../schema/db/index.ts";
 import { type BulkTransaction, pgliteBulk, postgresBulk } from "./bulk.ts";
+import { assertNotCancelled, trackStatement } from "./statement-scope.ts";
 
 export type Schema = typeof schema;
 /** The Drizzle database, whichever backend is behind it. Passed in to every query function. */
@@ -24,11 +25,26 @@ export interface DatabaseHandle {
   dumpDataDir?: () => Promise<Blob>;
   /** One transaction with raw COPY access for bulk loads (src/db/bulk.ts). */
   bulk?: BulkTransaction;
+  /**
+   * `select 1` on a connection of its own (PostgreSQL) so a busy pool does not fail health checks;
+   * rejects when the database is unreachable.
+   */
+  ping(): Promise<void>;
+  /** Pool figures for /metrics: statements sent and not yet settled, and the pool's size. */
+  poolUsage(): { active: number; max: number };
   close(): Promise<void>;
 }
 
 export type OpenDatabaseOptions =
-  | { url: string; maxConnections?: number }
+  | {
+      url: string;
+      maxConnections?: number;
+      /** PostgreSQL statement_timeout / lock_timeout for every pooled connection (0 = none). */
+      statementTimeoutMs?: number;
+      lockTimeoutMs?: number;
+      /** Seconds to wait for a new connection (fail fast when the database is down). */
+      connectTimeoutS?: number;
+    }
   | { dataDir: string }
   | { memory: true; loadDataDir?: Blob }
   | { pglite: PGlite };
@@ -55,12 +71,18 @@ function listeners() {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const bus = listeners();
   if ("url" in options) {
+    const max = options.maxConnections ?? 10;
+    const connection: { statement_timeout?: number; lock_timeout?: number } = {};
+    if (options.statementTimeoutMs) connection.statement_timeout = options.statementTimeoutMs;
+    if (options.lockTimeoutMs) connection.lock_timeout = options.lockTimeoutMs;
     const client = postgres(options.url, {
-      max: options.maxConnections ?? 10,
+      max,
       onnotice: () => {},
       debug: (_conn, query) => bus.emit(query),
-      connect_timeout: 10,
+      connect_timeout: options.connectTimeoutS ?? 10,
+      connection,
     });
+    const active = instrumentPostgres(client);
     try {
       await client`select 1`;
     } catch (error) {
@@ -68,13 +90,25 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       const where = safeUrl(options.url);
       throw new DatabaseOpenError(`Cannot connect to PostgreSQL at ${where}: ${(error as Error).message}`);
     }
+    // The health check's own connection: idle ones close, so a restarted database is seen afresh.
+    const pinger = postgres(options.url, {
+      max: 1,
+      onnotice: () => {},
+      connect_timeout: 1, // under the health check's timeout: an unreachable database reads as down
+      idle_timeout: 5,
+      connection: { statement_timeout: 2000 },
+    });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
     return {
       db,
       backend: "postgres",
       onStatement: bus.add,
       bulk: postgresBulk(client),
-      close: () => client.end({ timeout: 5 }),
+      ping: async () => void (await pinger`select 1`),
+      poolUsage: () => ({ active: active(), max }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), pinger.end({ timeout: 1 })]);
+      },
     };
   }
   const client =
@@ -83,7 +117,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       : "dataDir" in options
         ? await PGlite.create(options.dataDir)
         : await PGlite.create({ loadDataDir: options.loadDataDir });
-  instrumentPglite(client, bus.emit);
+  const active = instrumentPglite(client, bus.emit);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
@@ -91,6 +125,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     onStatement: bus.add,
     dumpDataDir: () => client.dumpDataDir("none"),
     bulk: pgliteBulk(client),
+    ping: async () => void (await client.query("select 1")),
+    poolUsage: () => ({ active: active(), max: 1 }),
     close: async () => {
       if (!client.closed) await client.close();
     },
@@ -98,20 +134,56 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 /**
+ * Every statement Drizzle sends through postgres.js (`unsafe`) joins the current request's
+ * statement scope, so a cancelled request cancels it, and is counted while it runs. Returns the
+ * running count. A statement of an already cancelled request is refused before it is queued.
+ */
+function instrumentPostgres(client: postgres.Sql): () => number {
+  let active = 0;
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((...args: Parameters<typeof client.unsafe>) => {
+    assertNotCancelled();
+    const query = unsafe(...args);
+    active++;
+    const untrack = trackStatement(() => void query.cancel());
+    const settle = () => {
+      active--;
+      untrack();
+    };
+    // then() starts the query one tick later (postgres.js), after Drizzle has called .values().
+    query.then(settle, settle);
+    return query;
+  }) as typeof client.unsafe;
+  return () => active;
+}
+
+/**
  * PGlite has no debug hook: wrap its query entry points so every statement is reported, including
  * those run on the transaction object PGlite hands to `transaction()` (Drizzle's transactions).
+ * PGlite cannot cancel a running statement: a cancelled request's next statements are refused
+ * instead. Returns the running count.
  */
-function instrumentPglite(client: PGlite, emit: (sql: string) => void) {
+function instrumentPglite(client: PGlite, emit: (sql: string) => void): () => number {
+  let active = 0;
+  const counted = <T>(run: () => Promise<T>): Promise<T> => {
+    assertNotCancelled();
+    active++;
+    return run().finally(() => {
+      active--;
+    });
+  };
   const wrap = (target: Pick<PGlite, "query" | "exec">) => {
     const query = target.query.bind(target);
     const exec = target.exec.bind(target);
     target.query = ((text: string, ...rest: unknown[]) => {
+      assertNotCancelled();
       emit(text);
-      return (query as (...a: unknown[]) => unknown)(text, ...rest);
+      return counted(() => (query as (...a: unknown[]) => Promise<unknown>)(text, ...rest));
     }) as typeof client.query;
     target.exec = ((text: string, ...rest: unknown[]) => {
+      assertNotCancelled();
       emit(text);
-      return (exec as (...a: unknown[]) => unknown)(text, ...rest);
+      return counted(() => (exec as (...a: unknown[]) => Promise<unknown>)(text, ...rest));
     }) as typeof client.exec;
   };
   wrap(client);
@@ -121,6 +193,7 @@ function instrumentPglite(client: PGlite, emit: (sql: string) => void) {
       wrap(tx);
       return work(tx);
     })) as typeof client.transaction;
+  return () => active;
 }
 
 /** The URL without its password, for messages. */

@@ -1,4 +1,5 @@
 import {
+  capacityPhases,
   dependencies,
   deployments,
   facilities,
@@ -30,6 +31,7 @@ export const facilityWrites: WriteSpec<FacilityRecord> = {
   }),
   naturalKey: [{ field: "slug", key: "slug" }],
   referencedBy: [
+    { table: capacityPhases, column: capacityPhases.facilityId },
     { table: deployments, column: deployments.facilityId },
     { table: outageImpacts, column: outageImpacts.facilityId },
     { table: regulatoryEventSubjects, column: regulatoryEventSubjects.facilityId },

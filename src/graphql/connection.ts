@@ -1,4 +1,5 @@
 import type { Page, PageRequest, Position, Sort, SortDirection } from "../db/pagination.ts";
+import { checkPosition } from "./cursor-values.ts";
 import { badUserInput } from "./errors.ts";
 
 /**
@@ -154,6 +155,8 @@ export function listing<Field extends string>(
     const order = { ...defaultOrder, ...args.orderBy };
     const scope = { entity, ordering: `${order.field}:${order.direction}` };
     const sort: Sort = { column: columns[order.field], direction: order.direction };
-    return { scope, sort, request: pageRequest(args, scope) };
+    const request = pageRequest(args, scope);
+    checkPosition(sort.column, request.cursor, request.backward ? "before" : "after");
+    return { scope, sort, request };
   };
 }

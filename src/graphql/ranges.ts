@@ -24,9 +24,27 @@ export interface IntRange {
   max: number | null;
 }
 
-/** The Date scalar parses to a JS Date at midnight UTC; date columns take YYYY-MM-DD. */
-export function toDay(value: unknown): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+/**
+ * The Date scalar parses to a JS Date at midnight UTC; date columns take YYYY-MM-DD. Years outside
+ * 1..9999 (year 0, negative or six-digit years the scalar lets through) are BAD_USER_INPUT naming
+ * `argument`: PostgreSQL cannot compare them.
+ */
+export function toDay(value: unknown, argument = "date"): string {
+  const day = value instanceof Date ? isoOf(value, argument).slice(0, 10) : String(value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day.startsWith("0000")) {
+    throw badUserInput(`${day} is not a date between 0001-01-01 and 9999-12-31`, argument);
+  }
+  return day;
+}
+
+/** An instant as ISO text, refused (BAD_USER_INPUT) outside years 1..9999 or when invalid. */
+function isoOf(value: Date, argument: string): string {
+  const t = value.getTime();
+  const year = Number.isFinite(t) ? value.getUTCFullYear() : Number.NaN;
+  if (!(year >= 1 && year <= 9999)) {
+    throw badUserInput(`${String(value)} is not an instant between years 1 and 9999`, argument);
+  }
+  return value.toISOString();
 }
 
 function ordered<T>(low: T | null, high: T | null, argument: string, show: (v: T) => string): void {
@@ -41,8 +59,8 @@ export function dayRange(
 ): DayRange | null {
   if (!input) return null;
   const range = {
-    from: input.from == null ? null : toDay(input.from),
-    to: input.to == null ? null : toDay(input.to),
+    from: input.from == null ? null : toDay(input.from, argument),
+    to: input.to == null ? null : toDay(input.to, argument),
   };
   ordered(range.from, range.to, argument, String);
   return range;
@@ -53,9 +71,14 @@ export function instantRange(
   argument: string,
 ): InstantRange | null {
   if (!input) return null;
+  const instant = (v: Date | string) => {
+    const d = new Date(v);
+    isoOf(d, argument);
+    return d;
+  };
   const range = {
-    from: input.from == null ? null : new Date(input.from),
-    to: input.to == null ? null : new Date(input.to),
+    from: input.from == null ? null : instant(input.from),
+    to: input.to == null ? null : instant(input.to),
   };
   ordered(range.from?.getTime() ?? null, range.to?.getTime() ?? null, argument, (t) =>
     new Date(t).toISOString(),

@@ -8,12 +8,16 @@ import { createGraphqlSchema } from "../api/schema.ts";
 import { authenticate } from "../auth/authenticate.ts";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
+import { digestRoutes } from "../digests/feed.ts";
+import type { HardeningSettings } from "../limits/settings.ts";
 import type { Logger } from "../logger.ts";
 import { corsFor } from "./cors.ts";
 import { graphiqlRoutes } from "./graphiql/routes.ts";
 import { createApolloServer } from "./graphql.ts";
+import { hardening } from "./hardening.ts";
 import { healthCheck } from "./health.ts";
 import { requestLog } from "./request-log.ts";
+import { bindRequest, requestState } from "./request-state.ts";
 
 export const GRAPHQL_PATH = "/graphql";
 /** Largest accepted JSON request body. */
@@ -22,8 +26,12 @@ export const MAX_BODY = "1mb";
 export interface AppOptions {
   handle: DatabaseHandle;
   /** ANONYMOUS_READ defaults to true (requests without a key may read). */
-  config: Pick<Config, "NODE_ENV" | "CORS_ORIGINS"> & Partial<Pick<Config, "ANONYMOUS_READ">>;
+  config: Pick<Config, "NODE_ENV" | "CORS_ORIGINS"> &
+    Partial<Pick<Config, "ANONYMOUS_READ">> &
+    Partial<HardeningSettings>;
   logger: Logger;
+  /** Base URL subscribers reach (links in digest feeds); defaults to http://localhost:4000. */
+  publicUrl?: string;
   /** The executable schema; defaults to createGraphqlSchema(). Tests pass their own. */
   schema?: GraphQLSchema;
 }
@@ -43,35 +51,42 @@ export interface HyperscopeHttp {
  */
 export async function createApp(options: AppOptions): Promise<HyperscopeHttp> {
   const { handle, config, logger } = options;
-  const schema = options.schema ?? createGraphqlSchema();
+  const harden = hardening({ schema: options.schema ?? createGraphqlSchema(), config, logger, handle });
+  const schema = harden.schema;
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createServer(app);
+  if (config.TRUST_PROXY) app.set("trust proxy", trustProxy(config.TRUST_PROXY));
   const apollo = createApolloServer({
     schema,
     httpServer,
+    drainGraceMs: config.SHUTDOWN_TIMEOUT_MS,
     exposeInternals: config.NODE_ENV === "development",
     logger,
+    ...harden.apollo,
   });
   await apollo.start();
 
-  app.use(requestLog(logger));
+  app.use(requestState(), requestLog(logger));
   app.get("/healthz", healthCheck(handle, logger));
+  app.get("/metrics", harden.metrics);
   app.use(
     GRAPHQL_PATH,
     corsFor(config.CORS_ORIGINS),
     express.json({ limit: MAX_BODY }),
     bodyPresent,
+    harden.deadline,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const viewer = await authenticate(handle.db, req.headers.authorization, {
           anonymousRead: config.ANONYMOUS_READ ?? true,
         });
-        return createRequestContext(handle.db, viewer);
+        return bindRequest(createRequestContext(handle.db, viewer), res);
       },
     }),
   );
   app.use(graphiqlRoutes({ schema, endpoint: GRAPHQL_PATH, logger }));
+  app.use(digestRoutes(handle.db, options.publicUrl ?? "http://localhost:4000", logger));
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: "Not found", extensions: { code: "NOT_FOUND" } }] });
   });
@@ -112,6 +127,12 @@ function errorResponse(logger: Logger): ErrorRequestHandler {
     const code = status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
+}
+
+/** TRUST_PROXY as Express reads it: "true", a hop count, or a list of addresses/subnets. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === "true") return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function urlHost(host: string | undefined): string {

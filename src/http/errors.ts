@@ -1,30 +1,34 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import type { Logger } from "../logger.ts";
+import { databaseFault } from "../db/faults.ts";
 
 export const INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR";
 export const MASKED_MESSAGE = "Internal server error";
 
+/** The fixed messages of database faults (src/db/faults.ts). */
+export const FAULT_MESSAGES = {
+  SERVICE_UNAVAILABLE: "The database is unavailable; retry shortly",
+  TIMEOUT: "The request ran past its time limit and was cancelled; ask for less",
+} as const;
+
 /**
  * Apollo's `formatError`. Errors that carry a code (GraphQLErrors thrown on purpose: BAD_USER_INPUT,
- * NOT_FOUND, ...; parse and validation failures) pass through. Anything else reaches the client
- * with code INTERNAL_SERVER_ERROR — Apollo gives that code to every error that has none — and,
- * unless `exposeInternals`, with a fixed message and no other extensions: no stack trace, no driver
- * message, no SQL. Every unexpected error is logged in full.
+ * NOT_FOUND, ...; parse and validation failures) pass through. A database fault becomes
+ * SERVICE_UNAVAILABLE or TIMEOUT with a fixed message. Anything else reaches the client with code
+ * INTERNAL_SERVER_ERROR — Apollo gives that code to every error that has none — and, unless
+ * `exposeInternals`, with a fixed message and no other extensions: no stack trace, no driver
+ * message, no SQL. Unexpected errors are logged by src/http/error-plugin.ts with the request id.
  */
-export function formatErrorFor(options: { exposeInternals: boolean; logger: Logger }) {
+export function formatErrorFor(options: { exposeInternals: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     if (formatted.extensions?.code !== INTERNAL_SERVER_ERROR) return formatted;
-    options.logger.error(
-      { err: unwrapResolverError(error), path: formatted.path },
-      "unexpected GraphQL error",
-    );
-    if (options.exposeInternals) return formatted;
-    return {
-      message: MASKED_MESSAGE,
+    const where = {
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: INTERNAL_SERVER_ERROR },
     };
+    const fault = databaseFault(unwrapResolverError(error));
+    if (fault) return { message: FAULT_MESSAGES[fault], ...where, extensions: { code: fault } };
+    if (options.exposeInternals) return formatted;
+    return { message: MASKED_MESSAGE, ...where, extensions: { code: INTERNAL_SERVER_ERROR } };
   };
 }

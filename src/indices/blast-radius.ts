@@ -77,13 +77,14 @@ export async function getBlastRadius(db: Database, query: BlastRadiusQuery): Pro
   if (!Number.isInteger(providerId)) throw new IndexInputError("provider", "provider id must be an integer");
   const root = isVendor ? sql`'VENDOR:' || ${providerId}::int` : sql`'FACILITY:' || ${providerId}::int`;
 
+  const cap = capacityAt("f", at);
   const [head] = await queryRows<{ name: string | null; provider_mw: number; total_mw: number }>(
     db,
     sql`select
         ${isVendor ? sql`(select name from vendors where id = ${providerId}::int)` : sql`(select name from facilities where id = ${providerId}::int)`} as name,
-        coalesce(sum(cap.it_mw) filter (where ${isVendor ? sql`f.operator_id` : sql`f.id`} = ${providerId}::int), 0)::float8 as provider_mw,
-        coalesce(sum(cap.it_mw), 0)::float8 as total_mw
-      from facilities f left join lateral ${capacityAt("f", at)} cap on true where ${operationalAt("f", at)}`,
+        coalesce(sum(${cap.itMw}) filter (where ${isVendor ? sql`f.operator_id` : sql`f.id`} = ${providerId}::int), 0)::float8 as provider_mw,
+        coalesce(sum(${cap.itMw}), 0)::float8 as total_mw
+      from facilities f ${cap.join} where ${operationalAt("f", at)}`,
   );
   if (!head || head.name === null) {
     throw new IndexInputError("provider", `no ${isVendor ? "vendor" : "facility"} with id ${providerId}`);

@@ -26,27 +26,32 @@ export const itMwDerived = (itMw: SQL, facilityMw: SQL): SQL =>
   sql`((${itMw}) is null and (${facilityMw}) is not null)`;
 
 /**
- * A lateral subquery for facility alias `f` at date `at`, columns (it_mw float8 or null, derived bool,
- * estimated bool): the facility's IT MW at `at` by the rule above. Use as
- * `left join lateral ${capacityAt("f", at)} cap on true`.
+ * Capacity of facility alias `f` at date `at`, set-based (two hash joins on small subqueries of
+ * capacity_phases, so a scan of every facility stays one pass). `join` goes after `from facilities f`;
+ * `itMw` (float8, null = no MW at `at`), `derived` and `estimated` (booleans) are column expressions.
  */
-export function capacityAt(f: string, at: SQL): SQL {
+export function capacityAt(f: string, at: SQL): { join: SQL; itMw: SQL; derived: SQL; estimated: SQL } {
   const a = sql.raw(f);
-  return sql`(
-    select ${itMwOf(sql`src.it`, sql`src.fac`, sql`${a}.pue`)} as it_mw,
-      ${itMwDerived(sql`src.it`, sql`src.fac`)} as derived,
-      src.confidence = 'ESTIMATED' as estimated
-    from (
-      select p.it_power_mw as it, p.facility_power_mw as fac, p.confidence::text as confidence
-      from capacity_phases p
-      where p.facility_id = ${a}.id and p.status = 'OPERATIONAL' and p.effective_on <= ${at}
-      order by p.effective_on desc
-      limit 1
-    ) src
-    union all
-    select ${itMwOf(sql`${a}.it_power_mw`, sql`${a}.facility_power_mw`, sql`${a}.pue`)},
-      ${itMwDerived(sql`${a}.it_power_mw`, sql`${a}.facility_power_mw`)},
-      ${a}.confidence = 'ESTIMATED'
-    where not exists (select 1 from capacity_phases q where q.facility_id = ${a}.id)
-  )`;
+  const ph = sql.raw(`${f}_phase`);
+  const has = sql.raw(`${f}_phased`);
+  const phased = sql`${has}.facility_id is not null`;
+  const pick = (fromPhase: SQL, flat: SQL) => sql`(case when ${phased} then ${fromPhase} else ${flat} end)`;
+  return {
+    join: sql`left join (
+        select distinct on (p.facility_id) p.facility_id, p.it_power_mw, p.facility_power_mw, p.confidence
+        from capacity_phases p
+        where p.status = 'OPERATIONAL' and p.effective_on <= ${at}
+        order by p.facility_id, p.effective_on desc
+      ) ${ph} on ${ph}.facility_id = ${a}.id
+      left join (select distinct q.facility_id from capacity_phases q) ${has} on ${has}.facility_id = ${a}.id`,
+    itMw: pick(
+      itMwOf(sql`${ph}.it_power_mw`, sql`${ph}.facility_power_mw`, sql`${a}.pue`),
+      itMwOf(sql`${a}.it_power_mw`, sql`${a}.facility_power_mw`, sql`${a}.pue`),
+    ),
+    derived: sql`coalesce(${pick(
+      itMwDerived(sql`${ph}.it_power_mw`, sql`${ph}.facility_power_mw`),
+      itMwDerived(sql`${a}.it_power_mw`, sql`${a}.facility_power_mw`),
+    )}, false)`,
+    estimated: sql`coalesce(${pick(sql`${ph}.confidence = 'ESTIMATED'`, sql`${a}.confidence = 'ESTIMATED'`)}, false)`,
+  };
 }

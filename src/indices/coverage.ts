@@ -46,18 +46,22 @@ const INPUTS: Input[] = [
     input: "facility IT or facility MW",
     description:
       "facilities operational at asOf; with a value: an IT MW at asOf (stated, or facility MW / PUE)",
-    counts: (at) => sql`select count(*)::int as scope, count(cap.it_mw)::int as with_value
-      from facilities f left join lateral ${capacityAt("f", at)} cap on true where ${operationalAt("f", at)}`,
+    counts: (at) => {
+      const cap = capacityAt("f", at);
+      return sql`select count(*)::int as scope, count(${cap.itMw})::int as with_value
+        from facilities f ${cap.join} where ${operationalAt("f", at)}`;
+    },
   },
   {
     index: "CAPACITY_MW",
     input: "IT MW derived from facility MW",
     description:
       "facilities operational at asOf with an IT MW; with a value: that IT MW is derived (facility MW / PUE)",
-    counts: (
-      at,
-    ) => sql`select count(cap.it_mw)::int as scope, count(cap.it_mw) filter (where cap.derived)::int as with_value
-      from facilities f left join lateral ${capacityAt("f", at)} cap on true where ${operationalAt("f", at)}`,
+    counts: (at) => {
+      const cap = capacityAt("f", at);
+      return sql`select count(${cap.itMw})::int as scope, count(${cap.itMw}) filter (where ${cap.derived})::int as with_value
+        from facilities f ${cap.join} where ${operationalAt("f", at)}`;
+    },
   },
   {
     index: "CAPACITY_MW",

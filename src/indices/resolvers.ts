@@ -81,8 +81,7 @@ async function subjectRisk(
 ) {
   return answering(async () => {
     const score = await ctx.loaders.riskScores(kind, day(args.asOf), weightsOf(args.weights)).load(id);
-    if (!score) throw new Error(`no ${kind.toLowerCase()} ${id} at asOf`);
-    return toRiskScoreNode(score);
+    return score ? toRiskScoreNode(score) : null; // not scored at asOf (e.g. decommissioned by then)
   });
 }
 

@@ -31,7 +31,7 @@ export function marketShareFilterFromInput(
   return {
     segment: input.segment,
     vendorIds: input.vendor && decodeIdsOf("Vendor", input.vendor, "filter.vendor"),
-    containing: input.containing == null ? null : toDay(input.containing),
+    containing: input.containing == null ? null : toDay(input.containing, "filter.containing"),
     basis: input.basis,
   };
 }

@@ -212,7 +212,7 @@ export async function writeCatalogue(db: Database, c: SeedCatalogue, audit?: Aud
     facilityId: must(facilityIds, facility),
   }));
   const phaseKey = [capacityPhases.facilityId, capacityPhases.effectiveOn];
-  tally(changes, capacityPhases, await upsertRows(db, capacityPhases, phaseRows, phaseKey));
+  tally(changes, capacityPhases, await upsertRows(db, capacityPhases, phaseRows, phaseKey, [], audit));
   const phaseIds = await idsByKey(
     db,
     capacityPhases,

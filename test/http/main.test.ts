@@ -9,7 +9,6 @@ import { clonePostgresTemplate, dropPostgresDatabase } from "../support/postgres
 
 // `npm start` as a real process: configuration errors, first start (migrate + curated seed),
 // serving, and a graceful stop on SIGTERM.
-const TSX = join(process.cwd(), "node_modules/.bin/tsx");
 
 interface Run {
   child: ChildProcess;
@@ -19,7 +18,7 @@ interface Run {
 }
 
 function runMain(env: Record<string, string>): Run {
-  const child = spawn(TSX, ["src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -84,7 +83,7 @@ describe(`npm start: first start, serve, stop (${testBackend()})`, () => {
     );
     const base = `http://127.0.0.1:${port}`;
     const health = await fetch(`${base}/healthz`);
-    expect(await health.json()).toEqual({
+    expect(await health.json()).toMatchObject({
       status: "ok",
       backend: testBackend() === "postgres" ? "postgres" : "pglite",
     });

@@ -1,9 +1,10 @@
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { GraphQLError, type GraphQLSchema } from "graphql";
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 import type { Config } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import { createApp } from "../../src/http/app.ts";
+import type { HardeningSettings } from "../../src/limits/settings.ts";
 
 /** A server on a free port of 127.0.0.1 (port 0), and how to stop it. */
 export interface RunningServer {
@@ -18,6 +19,8 @@ export async function startServer(
     corsOrigins?: string[];
     schema?: GraphQLSchema;
     anonymousRead?: boolean;
+    settings?: Partial<HardeningSettings>;
+    logger?: Logger;
   } = {},
 ): Promise<RunningServer> {
   const server = await createApp({
@@ -26,8 +29,9 @@ export async function startServer(
       NODE_ENV: options.nodeEnv ?? "production",
       CORS_ORIGINS: options.corsOrigins ?? [],
       ANONYMOUS_READ: options.anonymousRead ?? true,
+      ...options.settings,
     },
-    logger: pino({ level: "silent" }),
+    logger: options.logger ?? pino({ level: "silent" }),
     ...(options.schema ? { schema: options.schema } : {}),
   });
   const { port } = await server.start({ port: 0, host: "127.0.0.1" });

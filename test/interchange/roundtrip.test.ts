@@ -98,6 +98,7 @@ describe(`interchange round trip of the curated seed (${testBackend()})`, () => 
       country: "US",
       status: "ANNOUNCED",
       confidence: "ESTIMATED",
+      note: "A test record; nothing is derived.",
       sources: [String(doc.sources?.[0]?.url)],
     });
     const edited = { format: doc.format, facilities: doc.facilities } as Record<string, unknown>;

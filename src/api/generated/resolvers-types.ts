@@ -11,6 +11,7 @@ import type { VendorMarketShareModel, VendorMarketShareConnectionModel, VendorMa
 import type { ModelModel, ModelConnectionModel, ModelEdgeModel } from '../../models/mappers.ts';
 import type { ApiKeyModel, ApiKeyConnectionModel, ApiKeyEdgeModel } from '../../auth/mappers.ts';
 import type { AuditEntryModel, AuditEntryConnectionModel, AuditEntryEdgeModel } from '../../audit/mappers.ts';
+import type { SignalModel, SignalConnectionModel, SignalEdgeModel, DigestSubscriptionModel, DigestSubscriptionConnectionModel, DigestSubscriptionEdgeModel, DigestModel, DigestConnectionModel, DigestEdgeModel, DigestDeliveryModel, DigestItemModel, DigestPreviewModel } from '../../digests/mappers.ts';
 import type { RequestContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -31,6 +32,8 @@ export type Scalars = {
   DateTime: { input: Date; output: Date | string; }
   /** Any JSON value (here: a row as an object). */
   JSON: { input: unknown; output: unknown; }
+  /** A JSON object (a signal's rule, a digest's document). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   /** A floating-point number that is zero or greater. */
   NonNegativeFloat: { input: number; output: number; }
   /** An integer that is zero or greater. */
@@ -427,6 +430,8 @@ export type CitationPayload = {
 
 /** Kinds of fact that cite sources. */
 export type CitedEntity =
+  /** Capacity phases (a facility's dated capacity history). */
+  | 'CAPACITY_PHASE'
   /** Chip facts. */
   | 'CHIP'
   /** Dependencies between vendors. */
@@ -613,6 +618,40 @@ export type CreateApiKeyPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A new subscription. */
+export type CreateDigestSubscriptionInput = {
+  /** Cron expression (e.g. "0 9 * * 1" for Mondays at 09:00). */
+  cron: Scalars['String']['input'];
+  /** E-mail address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Absolute folder path on the server. */
+  folder?: InputMaybe<Scalars['String']['input']>;
+  /** Formats (at least one). */
+  formats: Array<DigestFormat>;
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** Signal slugs. */
+  signals: Array<Scalars['String']['input']>;
+  /** Slug. */
+  slug: Scalars['String']['input'];
+  /** IANA time zone (e.g. Europe/Berlin). */
+  timeZone: Scalars['String']['input'];
+  /** Webhook URL (http or https). */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new signal. */
+export type CreateSignalInput = {
+  /** Kind of rule. */
+  kind: SignalKind;
+  /** What it watches. */
+  name: Scalars['String']['input'];
+  /** Rule parameters for the kind (validated). */
+  rule: Scalars['JSONObject']['input'];
+  /** Slug (lower-case words joined by hyphens). */
+  slug: Scalars['String']['input'];
+};
+
 /** The data behind every index at a date: read it to judge how far an index can be trusted. */
 export type DataCoverage = {
   __typename?: 'DataCoverage';
@@ -646,6 +685,32 @@ export type DeletePayload = {
   /** Why the deletion was refused (empty on success). */
   userErrors: Array<UserError>;
 };
+
+/** One attempt at a delivery. */
+export type DeliveryAttempt = {
+  __typename?: 'DeliveryAttempt';
+  /** 1 for the first attempt. */
+  attempt: Scalars['Int']['output'];
+  /** Why it failed. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When it ended. */
+  finishedAt: Scalars['DateTime']['output'];
+  /** HTTP status of a webhook answer. */
+  httpStatus?: Maybe<Scalars['Int']['output']>;
+  /** Whether it succeeded. */
+  ok: Scalars['Boolean']['output'];
+  /** When it started. */
+  startedAt: Scalars['DateTime']['output'];
+};
+
+/** State of a delivery. */
+export type DeliveryStatus =
+  /** Delivered. */
+  | 'DELIVERED'
+  /** Every attempt failed; can be re-sent with resendDigestDelivery. */
+  | 'FAILED'
+  /** Waiting for its next attempt. */
+  | 'PENDING';
 
 /** A dependent vendor relies on a provider (a vendor or a facility) for `weight` of its need of one kind, from `since` until `until`. The blast-radius index walks these edges. */
 export type Dependency = Fact & Node & {
@@ -870,6 +935,239 @@ export type DetachSourceInput = {
   url: Scalars['String']['input'];
 };
 
+/** The digest of one subscription for one slot. */
+export type Digest = Node & {
+  __typename?: 'Digest';
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Its deliveries. */
+  deliveries: Array<DigestDelivery>;
+  /** The JSON document (version 1) as delivered. */
+  document: Scalars['JSONObject']['output'];
+  /** True when nothing matched. */
+  empty: Scalars['Boolean']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** What it reports. */
+  items: Array<DigestItem>;
+  /** Rendered in a format. */
+  rendered: Scalars['String']['output'];
+  /** The slot it was made for. */
+  slot: Scalars['DateTime']['output'];
+  /** The subscription. */
+  subscription: DigestSubscription;
+  /** ...and up to this one (the slot). */
+  windowEnd: Scalars['DateTime']['output'];
+  /** Facts that entered the database after this instant (the previous slot)... */
+  windowStart: Scalars['DateTime']['output'];
+};
+
+
+/** The digest of one subscription for one slot. */
+export type DigestRenderedArgs = {
+  format: DigestFormat;
+};
+
+/** A page of digests. */
+export type DigestConnection = {
+  __typename?: 'DigestConnection';
+  /** The digests of this page. */
+  edges: Array<DigestEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Digests over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Delivery of a digest to one destination in one format. */
+export type DigestDelivery = Node & {
+  __typename?: 'DigestDelivery';
+  /** Every attempt, first first. */
+  attemptLog: Array<DeliveryAttempt>;
+  /** Attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** When it was delivered. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Delivery id sent with every attempt (the receiver's idempotency key). */
+  deliveryId: Scalars['String']['output'];
+  /** Where it goes. */
+  destination: DigestDestination;
+  /** The format sent. */
+  format: DigestFormat;
+  /** Opaque global id (resendDigestDelivery takes it). */
+  id: Scalars['ID']['output'];
+  /** Error of the last failed attempt. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The delivery is FAILED once attempts reach this. */
+  maxAttempts: Scalars['Int']['output'];
+  /** When the next attempt is due (PENDING). */
+  nextAttemptAt: Scalars['DateTime']['output'];
+  /** Current state. */
+  status: DeliveryStatus;
+};
+
+/** Result of a re-send. */
+export type DigestDeliveryPayload = {
+  __typename?: 'DigestDeliveryPayload';
+  /** The delivery, PENDING and due now. */
+  delivery?: Maybe<DigestDelivery>;
+  /** What was wrong (e.g. the delivery is already pending). */
+  userErrors: Array<UserError>;
+};
+
+/** Where a delivery goes. */
+export type DigestDestination =
+  /** An e-mail through SMTP_URL. */
+  | 'EMAIL'
+  /** A file in the subscription's folder (written atomically). */
+  | 'FOLDER'
+  /** A signed JSON POST to the subscription's webhook URL. */
+  | 'WEBHOOK';
+
+/** A digest in a page. */
+export type DigestEdge = {
+  __typename?: 'DigestEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The digest. */
+  node: Digest;
+};
+
+/** A digest format. */
+export type DigestFormat =
+  /** One HTML page with inline SVG charts, safe for mail clients. */
+  | 'HTML'
+  /** The versioned JSON document (version 1). */
+  | 'JSON'
+  /** Markdown text. */
+  | 'MARKDOWN';
+
+/** One thing a digest reports: a fact that entered the database and matched a signal, or an index move. */
+export type DigestItem = {
+  __typename?: 'DigestItem';
+  /** What happened, in figures. */
+  detail: Scalars['String']['output'];
+  /** The date the fact is about. */
+  eventDate?: Maybe<Scalars['Date']['output']>;
+  /** GraphiQL opening the row (or the index query). */
+  link: Scalars['String']['output'];
+  /** Global id of the row (open it with `node(id:)`); null for a concentration move, which is computed. */
+  nodeId?: Maybe<Scalars['ID']['output']>;
+  /** When the fact entered the database. */
+  recordedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Slug of the signal it matched. */
+  signal: Scalars['String']['output'];
+  /** Sources the fact cites. */
+  sources: Array<DigestSource>;
+  /** Headline. */
+  title: Scalars['String']['output'];
+  /** RegulatoryEvent, Outage, Disclosure, Model, ConcentrationMove or RiskMove. */
+  type: Scalars['String']['output'];
+};
+
+/** What a digest over a window would contain (nothing stored, nothing sent). */
+export type DigestPreview = {
+  __typename?: 'DigestPreview';
+  /** The JSON document (version 1). */
+  document: Scalars['JSONObject']['output'];
+  /** True when nothing matched. */
+  empty: Scalars['Boolean']['output'];
+  /** What it would report. */
+  items: Array<DigestItem>;
+  /** Rendered in a format. */
+  rendered: Scalars['String']['output'];
+};
+
+
+/** What a digest over a window would contain (nothing stored, nothing sent). */
+export type DigestPreviewRenderedArgs = {
+  format: DigestFormat;
+};
+
+/** A source an item cites. */
+export type DigestSource = {
+  __typename?: 'DigestSource';
+  /** Who published it. */
+  publisher: Scalars['String']['output'];
+  /** Its title. */
+  title: Scalars['String']['output'];
+  /** Where it is. */
+  url: Scalars['String']['output'];
+};
+
+/** A digest subscription: a schedule, its signals, formats and destinations. */
+export type DigestSubscription = Node & {
+  __typename?: 'DigestSubscription';
+  /** Inactive subscriptions get no new digests. */
+  active: Scalars['Boolean']['output'];
+  /** When it was created (slots after it are made). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Cron expression of the slots (five fields, or six with seconds). */
+  cron: Scalars['String']['output'];
+  /** Its digests, latest slot first. */
+  digests: DigestConnection;
+  /** E-mail recipient (ADMIN only). */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The Atom feed of its digests. */
+  feedUrl: Scalars['URL']['output'];
+  /** Folder (ADMIN only). */
+  folder?: Maybe<Scalars['String']['output']>;
+  /** Formats delivered to the folder (the webhook gets JSON; e-mail gets HTML with a Markdown text part). */
+  formats: Array<DigestFormat>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** The signals watched. */
+  signals: Array<Signal>;
+  /** Stable slug (the CLI and the feed URL use it). */
+  slug: Scalars['String']['output'];
+  /** IANA time zone the cron expression is read in. */
+  timeZone: Scalars['String']['output'];
+  /** When it last changed (pass it back as expectedUpdatedAt). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Webhook URL (ADMIN only). */
+  webhookUrl?: Maybe<Scalars['URL']['output']>;
+};
+
+
+/** A digest subscription: a schedule, its signals, formats and destinations. */
+export type DigestSubscriptionDigestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of subscriptions. */
+export type DigestSubscriptionConnection = {
+  __typename?: 'DigestSubscriptionConnection';
+  /** The subscriptions of this page. */
+  edges: Array<DigestSubscriptionEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Subscriptions over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A subscription in a page. */
+export type DigestSubscriptionEdge = {
+  __typename?: 'DigestSubscriptionEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The subscription. */
+  node: DigestSubscription;
+};
+
+/** Result of a subscription mutation. */
+export type DigestSubscriptionPayload = {
+  __typename?: 'DigestSubscriptionPayload';
+  /** The subscription written, null when userErrors is not empty. */
+  subscription?: Maybe<DigestSubscription>;
+  /** What was wrong with the input (nothing was written). */
+  userErrors: Array<UserError>;
+  /** The webhook signing secret: returned on creation (and when a webhook is first set) only. */
+  webhookSecret?: Maybe<Scalars['String']['output']>;
+};
+
 /** A figure about a vendor for a period: what it disclosed about its true costs and footprint, or what others estimated or measured. */
 export type Disclosure = Fact & Node & {
   __typename?: 'Disclosure';
@@ -1086,8 +1384,11 @@ export type Facility = Fact & Node & {
   rackDensityKwTypical?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** Regulatory events that name this facility (for rules of its jurisdictions, use `facilities(filter: { regulatedBy })`). */
   regulatoryEvents: RegulatoryEventConnection;
-  /** This facility's risk score at a date. */
-  risk: RiskScore;
+  /**
+   * This facility's risk score at a date; null when it is not scored at that date (not yet announced,
+   * or decommissioned or cancelled by then), so one such facility does not null a whole list.
+   */
+  risk?: Maybe<RiskScore>;
   /** Stable natural key. */
   slug: Scalars['String']['output'];
   /** Sources backing this facility's data. */
@@ -1210,7 +1511,7 @@ export type FacilityInput = {
   country?: InputMaybe<Scalars['String']['input']>;
   /** Decommissioning date, YYYY-MM-DD (not before operationalOn). */
   decommissionedOn?: InputMaybe<Scalars['String']['input']>;
-  /** Total facility (grid connection) power in MW as the source states it (>= 0). */
+  /** Total facility (grid connection) power in MW (>= 0), as a source states it. */
   facilityPowerMw?: InputMaybe<Scalars['Float']['input']>;
   /** Grid region or balancing authority. */
   gridRegion?: InputMaybe<Scalars['String']['input']>;
@@ -1641,6 +1942,8 @@ export type Mutation = {
   createDependency: DependencyPayload;
   /** Creates a Deployment (EDITOR). Every field the record format requires must be given. */
   createDeployment: DeploymentPayload;
+  /** Creates a subscription (ADMIN). */
+  createDigestSubscription: DigestSubscriptionPayload;
   /** Creates a Disclosure (EDITOR). Every field the record format requires must be given. */
   createDisclosure: DisclosurePayload;
   /** Creates a Facility (EDITOR). Every field the record format requires must be given. */
@@ -1651,6 +1954,8 @@ export type Mutation = {
   createOutage: OutagePayload;
   /** Creates a RegulatoryEvent (EDITOR). Every field the record format requires must be given. */
   createRegulatoryEvent: RegulatoryEventPayload;
+  /** Creates a signal (ADMIN). */
+  createSignal: SignalPayload;
   /** Creates a Source (EDITOR). Every field the record format requires must be given. */
   createSource: SourcePayload;
   /** Creates a Vendor (EDITOR). Every field the record format requires must be given. */
@@ -1690,14 +1995,20 @@ export type Mutation = {
    * refused before they are parsed. Every written row lands in the audit log (actor `key:<id>`).
    */
   importFacts: ImportFactsPayload;
+  /** Sends a FAILED (or DELIVERED) delivery again, with a fresh budget of attempts, without making a second digest (ADMIN). */
+  resendDigestDelivery: DigestDeliveryPayload;
   /** Revokes an API key (ADMIN): from then on it is refused with UNAUTHENTICATED. Revoking twice is harmless. */
   revokeApiKey: RevokeApiKeyPayload;
+  /** Makes a subscription's digest for one of its slots now, if it was not made (ADMIN). */
+  runDigest: RunDigestPayload;
   /** Updates a Chip (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
   updateChip: ChipPayload;
   /** Updates a Dependency (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
   updateDependency: DependencyPayload;
   /** Updates a Deployment (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
   updateDeployment: DeploymentPayload;
+  /** Changes a subscription (ADMIN). */
+  updateDigestSubscription: DigestSubscriptionPayload;
   /** Updates a Disclosure (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
   updateDisclosure: DisclosurePayload;
   /** Updates a Facility (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
@@ -1708,6 +2019,8 @@ export type Mutation = {
   updateOutage: OutagePayload;
   /** Updates a RegulatoryEvent (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
   updateRegulatoryEvent: RegulatoryEventPayload;
+  /** Changes or disables a signal (ADMIN). */
+  updateSignal: SignalPayload;
   /** Updates a Source (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
   updateSource: SourcePayload;
   /** Updates a Vendor (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
@@ -1778,6 +2091,17 @@ export type MutationCreateDeploymentArgs = {
  * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
  * as `userErrors` and writes nothing.
  */
+export type MutationCreateDigestSubscriptionArgs = {
+  input: CreateDigestSubscriptionInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
 export type MutationCreateDisclosureArgs = {
   input: DisclosureInput;
 };
@@ -1824,6 +2148,17 @@ export type MutationCreateOutageArgs = {
  */
 export type MutationCreateRegulatoryEventArgs = {
   input: RegulatoryEventInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateSignalArgs = {
+  input: CreateSignalInput;
 };
 
 
@@ -2020,8 +2355,31 @@ export type MutationImportFactsArgs = {
  * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
  * as `userErrors` and writes nothing.
  */
+export type MutationResendDigestDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
 export type MutationRevokeApiKeyArgs = {
   input: RevokeApiKeyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationRunDigestArgs = {
+  at: Scalars['DateTime']['input'];
+  subscription: Scalars['String']['input'];
 };
 
 
@@ -2061,6 +2419,17 @@ export type MutationUpdateDeploymentArgs = {
   expectedUpdatedAt: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
   input: DeploymentInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateDigestSubscriptionArgs = {
+  input: UpdateDigestSubscriptionInput;
 };
 
 
@@ -2126,6 +2495,17 @@ export type MutationUpdateRegulatoryEventArgs = {
   expectedUpdatedAt: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
   input: RegulatoryEventInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateSignalArgs = {
+  input: UpdateSignalInput;
 };
 
 
@@ -2393,6 +2773,10 @@ export type Query = {
   dependencies: DependencyConnection;
   /** One dependency by global id; null with NOT_FOUND when none matches. */
   dependency?: Maybe<Dependency>;
+  /** Digest subscriptions, by id. */
+  digestSubscriptions: DigestSubscriptionConnection;
+  /** Digests, latest slot first. */
+  digests: DigestConnection;
   /** One disclosure by global id; null with NOT_FOUND when none matches. */
   disclosure?: Maybe<Disclosure>;
   /** Disclosures matching a filter, paged; e.g. hyperscalers' energy, water and oversight-headcount figures: `disclosures(filter: { vendorKind: [HYPERSCALER], metric: [ENERGY_MWH, WATER_M3, OVERSIGHT_HEADCOUNT] })`. */
@@ -2419,12 +2803,16 @@ export type Query = {
   outage?: Maybe<Outage>;
   /** Outages matching a filter, paged; e.g. severe outages at hyperscalers and neoclouds: `outages(filter: { severity: { min: 4 }, vendorKind: [HYPERSCALER, NEOCLOUD] })`. */
   outages: OutageConnection;
+  /** The digest these signals would produce for facts entered in (from, to], with index moves between the two dates; no side effects. */
+  previewDigest: DigestPreview;
   /** One regulatory event by global id or by slug (exactly one of the two); null with NOT_FOUND when none matches. */
   regulatoryEvent?: Maybe<RegulatoryEvent>;
   /** Regulatory events matching a filter, paged; e.g. enacted or in-force power and carbon rules in the EU: `regulatoryEvents(filter: { jurisdiction: ["EU"], topics: [POWER, CARBON], stage: [ENACTED, IN_FORCE] })`. */
   regulatoryEvents: RegulatoryEventConnection;
   /** Subjects ranked by risk score at a date, with every component, weight and evidence. */
   riskScores: RiskScoreConnection;
+  /** Watch signals, by id. */
+  signals: SignalConnection;
   /** One source by global id or by URL (exactly one of the two); null with NOT_FOUND when none matches. */
   source?: Maybe<Source>;
   /** Sources matching a filter, paged. */
@@ -2531,6 +2919,21 @@ export type QueryDependencyArgs = {
 
 
 /** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryDigestSubscriptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryDigestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  subscription?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
 export type QueryDisclosureArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2631,6 +3034,14 @@ export type QueryOutagesArgs = {
 
 
 /** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QueryPreviewDigestArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  signals: Array<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
 export type QueryRegulatoryEventArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
@@ -2656,6 +3067,14 @@ export type QueryRiskScoresArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   subject: RiskSubjectKind;
   weights?: InputMaybe<Array<RiskWeightInput>>;
+};
+
+
+/** Read-only entry points. Lists are Relay connections (first/after or last/before, 1..100, default 20). */
+export type QuerySignalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SignalFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2946,7 +3365,7 @@ export type RiskComponent = {
   weight: Scalars['Float']['output'];
 };
 
-/** A component c_k ∈ [0, 1] of a risk score. A component with no data counts 0 and says so in its note. */
+/** A component c_k ∈ [0, 1] of a risk score. A component with no data counts 0, says so in its note and has known = false; formulaConstants lists the constants with their sources. */
 export type RiskComponentName =
   /** Mean of clamp((PUE − 1.2)/(2.0 − 1.2), 0, 1) and clamp(WUE / 1.8 L/kWh, 0, 1) (1.8 L/kWh: US average, LBNL 2016); the known parts only. */
   | 'ENVIRONMENT'
@@ -3069,6 +3488,17 @@ export type Rollup =
   /** Each vendor counts under the top of its parent chain (e.g. AWS under Amazon). The default. */
   | 'ULTIMATE_PARENT';
 
+/** Result of running a digest by hand. */
+export type RunDigestPayload = {
+  __typename?: 'RunDigestPayload';
+  /** False when the slot already had its digest; null when userErrors is not empty. */
+  created?: Maybe<Scalars['Boolean']['output']>;
+  /** The slot's digest (made now, or the one that existed). */
+  digest?: Maybe<Digest>;
+  /** What was wrong with the input. */
+  userErrors: Array<UserError>;
+};
+
 /** Spacing of the points of a concentration series. */
 export type SeriesInterval =
   /** One point per month from `from`. */
@@ -3084,6 +3514,79 @@ export type SeverityRange = {
   max?: InputMaybe<Scalars['Int']['input']>;
   /** Lowest accepted severity (1..5). */
   min?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A named, validated watch rule. */
+export type Signal = Node & {
+  __typename?: 'Signal';
+  /** One of the six signals of DESIGN §4, created by migrate. */
+  builtIn: Scalars['Boolean']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** A disabled signal matches nothing. */
+  enabled: Scalars['Boolean']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The kind of rule. */
+  kind: SignalKind;
+  /** What the signal watches, in words. */
+  name: Scalars['String']['output'];
+  /** The rule's parameters, defaults filled in. */
+  rule: Scalars['JSONObject']['output'];
+  /** Stable slug (subscriptions name signals by it). */
+  slug: Scalars['String']['output'];
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of signals. */
+export type SignalConnection = {
+  __typename?: 'SignalConnection';
+  /** The signals of this page. */
+  edges: Array<SignalEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Signals matching the filter over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A signal in a page. */
+export type SignalEdge = {
+  __typename?: 'SignalEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The signal. */
+  node: Signal;
+};
+
+/** Which signals to list. */
+export type SignalFilter = {
+  /** Only enabled (true) or disabled (false) signals. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only these kinds. */
+  kinds?: InputMaybe<Array<SignalKind>>;
+};
+
+/** Kind of watch signal (DESIGN §4); each kind has its own rule parameters. */
+export type SignalKind =
+  /** A disclosure entered: rule `{ metrics?, kinds?, vendorKinds? }`. */
+  | 'DISCLOSURE'
+  /** Index moves between two slot dates: rule `{ concentration: [{dimension, measure, segment?}], crossing, delta, direction, risk? }`. */
+  | 'INDEX_MOVE'
+  /** A model entered: rule `{ openWeights?, maxMemoryGb? }`. */
+  | 'MODEL_RELEASE'
+  /** An outage entered: rule `{ minSeverity, vendorKinds? }` (kinds of the impacted vendors or facility operators). */
+  | 'OUTAGE'
+  /** A regulatory event entered: rule `{ topics?, stages?, jurisdictions? }` (a country also matches its subdivisions). */
+  | 'REGULATORY_EVENT';
+
+/** Result of a signal mutation. */
+export type SignalPayload = {
+  __typename?: 'SignalPayload';
+  /** The signal written, null when userErrors is not empty. */
+  signal?: Maybe<Signal>;
+  /** What was wrong with the input (nothing was written). */
+  userErrors: Array<UserError>;
 };
 
 /** A public document that backs facts; every curated fact cites at least one. */
@@ -3179,6 +3682,44 @@ export type SourcePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Changes to a subscription; omitted fields are kept, null clears a destination. */
+export type UpdateDigestSubscriptionInput = {
+  /** Active or paused. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Cron expression. */
+  cron?: InputMaybe<Scalars['String']['input']>;
+  /** E-mail address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The updatedAt you read (optimistic concurrency). */
+  expectedUpdatedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Folder. */
+  folder?: InputMaybe<Scalars['String']['input']>;
+  /** Formats. */
+  formats?: InputMaybe<Array<DigestFormat>>;
+  /** The subscription's global id. */
+  id: Scalars['ID']['input'];
+  /** Display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Signal slugs (replace the list). */
+  signals?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** IANA time zone. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** Webhook URL. */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a signal; omitted fields are kept. */
+export type UpdateSignalInput = {
+  /** Enable or disable. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The signal's global id. */
+  id: Scalars['ID']['input'];
+  /** New name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New rule (validated for the signal's kind). */
+  rule?: InputMaybe<Scalars['JSONObject']['input']>;
+};
+
 /** An error in the input of a mutation, returned in its payload (all-or-nothing: nothing was written). */
 export type UserError = {
   __typename?: 'UserError';
@@ -3252,8 +3793,8 @@ export type Vendor = Fact & Node & {
   parent?: Maybe<Vendor>;
   /** Regulatory events that name this vendor. */
   regulatoryEvents: RegulatoryEventConnection;
-  /** This vendor's risk score at a date. */
-  risk: RiskScore;
+  /** This vendor's risk score at a date; null when it is not scored at that date. */
+  risk?: Maybe<RiskScore>;
   /** Stable natural key (lower-case words joined by hyphens). */
   slug: Scalars['String']['output'];
   /** Sources backing this vendor's data. */
@@ -3712,11 +4253,15 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ChipModel )
     | ( DependencyModel )
     | ( DeploymentModel )
+    | ( DigestModel )
+    | ( DigestDeliveryModel )
+    | ( DigestSubscriptionModel )
     | ( DisclosureModel )
     | ( FacilityModel )
     | ( ModelModel )
     | ( OutageModel )
     | ( RegulatoryEventModel )
+    | ( SignalModel )
     | ( SourceModel )
     | ( VendorModel )
     | ( VendorMarketShareModel )
@@ -3766,12 +4311,16 @@ export type ResolversTypes = {
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
+  CreateDigestSubscriptionInput: CreateDigestSubscriptionInput;
+  CreateSignalInput: CreateSignalInput;
   DataCoverage: ResolverTypeWrapper<DataCoverage>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateRange: DateRange;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DateTimeRange: DateTimeRange;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
+  DeliveryAttempt: ResolverTypeWrapper<DeliveryAttempt>;
+  DeliveryStatus: DeliveryStatus;
   Dependency: ResolverTypeWrapper<DependencyModel>;
   DependencyConnection: ResolverTypeWrapper<DependencyConnectionModel>;
   DependencyEdge: ResolverTypeWrapper<DependencyEdgeModel>;
@@ -3789,6 +4338,20 @@ export type ResolversTypes = {
   DeploymentOrderField: DeploymentOrderField;
   DeploymentPayload: ResolverTypeWrapper<Omit<DeploymentPayload, 'deployment'> & { deployment?: Maybe<ResolversTypes['Deployment']> }>;
   DetachSourceInput: DetachSourceInput;
+  Digest: ResolverTypeWrapper<DigestModel>;
+  DigestConnection: ResolverTypeWrapper<DigestConnectionModel>;
+  DigestDelivery: ResolverTypeWrapper<DigestDeliveryModel>;
+  DigestDeliveryPayload: ResolverTypeWrapper<Omit<DigestDeliveryPayload, 'delivery'> & { delivery?: Maybe<ResolversTypes['DigestDelivery']> }>;
+  DigestDestination: DigestDestination;
+  DigestEdge: ResolverTypeWrapper<DigestEdgeModel>;
+  DigestFormat: DigestFormat;
+  DigestItem: ResolverTypeWrapper<DigestItemModel>;
+  DigestPreview: ResolverTypeWrapper<DigestPreviewModel>;
+  DigestSource: ResolverTypeWrapper<DigestSource>;
+  DigestSubscription: ResolverTypeWrapper<DigestSubscriptionModel>;
+  DigestSubscriptionConnection: ResolverTypeWrapper<DigestSubscriptionConnectionModel>;
+  DigestSubscriptionEdge: ResolverTypeWrapper<DigestSubscriptionEdgeModel>;
+  DigestSubscriptionPayload: ResolverTypeWrapper<Omit<DigestSubscriptionPayload, 'subscription'> & { subscription?: Maybe<ResolversTypes['DigestSubscription']> }>;
   Disclosure: ResolverTypeWrapper<DisclosureModel>;
   DisclosureConnection: ResolverTypeWrapper<DisclosureConnectionModel>;
   DisclosureEdge: ResolverTypeWrapper<DisclosureEdgeModel>;
@@ -3823,6 +4386,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InterchangeFormat: InterchangeFormat;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   MarketEntity: ResolverTypeWrapper<Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversTypes['Vendor']> }>;
   MarketEntityKind: MarketEntityKind;
   MarketShare: ResolverTypeWrapper<Omit<MarketShare, 'entity'> & { entity: ResolversTypes['MarketEntity'] }>;
@@ -3879,8 +4443,15 @@ export type ResolversTypes = {
   RiskWeight: ResolverTypeWrapper<RiskWeight>;
   RiskWeightInput: RiskWeightInput;
   Rollup: Rollup;
+  RunDigestPayload: ResolverTypeWrapper<Omit<RunDigestPayload, 'digest'> & { digest?: Maybe<ResolversTypes['Digest']> }>;
   SeriesInterval: SeriesInterval;
   SeverityRange: SeverityRange;
+  Signal: ResolverTypeWrapper<SignalModel>;
+  SignalConnection: ResolverTypeWrapper<SignalConnectionModel>;
+  SignalEdge: ResolverTypeWrapper<SignalEdgeModel>;
+  SignalFilter: SignalFilter;
+  SignalKind: SignalKind;
+  SignalPayload: ResolverTypeWrapper<Omit<SignalPayload, 'signal'> & { signal?: Maybe<ResolversTypes['Signal']> }>;
   Source: ResolverTypeWrapper<SourceModel>;
   SourceConnection: ResolverTypeWrapper<SourceConnectionModel>;
   SourceEdge: ResolverTypeWrapper<SourceEdgeModel>;
@@ -3891,6 +4462,8 @@ export type ResolversTypes = {
   SourcePayload: ResolverTypeWrapper<Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversTypes['Source']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
+  UpdateDigestSubscriptionInput: UpdateDigestSubscriptionInput;
+  UpdateSignalInput: UpdateSignalInput;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   Vendor: ResolverTypeWrapper<VendorModel>;
@@ -3947,12 +4520,15 @@ export type ResolversParentTypes = {
   CountryCode: Scalars['CountryCode']['output'];
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
+  CreateDigestSubscriptionInput: CreateDigestSubscriptionInput;
+  CreateSignalInput: CreateSignalInput;
   DataCoverage: DataCoverage;
   Date: Scalars['Date']['output'];
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   DateTimeRange: DateTimeRange;
   DeletePayload: DeletePayload;
+  DeliveryAttempt: DeliveryAttempt;
   Dependency: DependencyModel;
   DependencyConnection: DependencyConnectionModel;
   DependencyEdge: DependencyEdgeModel;
@@ -3967,6 +4543,18 @@ export type ResolversParentTypes = {
   DeploymentOrder: DeploymentOrder;
   DeploymentPayload: Omit<DeploymentPayload, 'deployment'> & { deployment?: Maybe<ResolversParentTypes['Deployment']> };
   DetachSourceInput: DetachSourceInput;
+  Digest: DigestModel;
+  DigestConnection: DigestConnectionModel;
+  DigestDelivery: DigestDeliveryModel;
+  DigestDeliveryPayload: Omit<DigestDeliveryPayload, 'delivery'> & { delivery?: Maybe<ResolversParentTypes['DigestDelivery']> };
+  DigestEdge: DigestEdgeModel;
+  DigestItem: DigestItemModel;
+  DigestPreview: DigestPreviewModel;
+  DigestSource: DigestSource;
+  DigestSubscription: DigestSubscriptionModel;
+  DigestSubscriptionConnection: DigestSubscriptionConnectionModel;
+  DigestSubscriptionEdge: DigestSubscriptionEdgeModel;
+  DigestSubscriptionPayload: Omit<DigestSubscriptionPayload, 'subscription'> & { subscription?: Maybe<ResolversParentTypes['DigestSubscription']> };
   Disclosure: DisclosureModel;
   DisclosureConnection: DisclosureConnectionModel;
   DisclosureEdge: DisclosureEdgeModel;
@@ -3993,6 +4581,7 @@ export type ResolversParentTypes = {
   IndexInputCoverage: IndexInputCoverage;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
   MarketEntity: Omit<MarketEntity, 'vendor'> & { vendor?: Maybe<ResolversParentTypes['Vendor']> };
   MarketShare: Omit<MarketShare, 'entity'> & { entity: ResolversParentTypes['MarketEntity'] };
   Model: ModelModel;
@@ -4036,7 +4625,13 @@ export type ResolversParentTypes = {
   RiskScoreEdge: Omit<RiskScoreEdge, 'node'> & { node: ResolversParentTypes['RiskScore'] };
   RiskWeight: RiskWeight;
   RiskWeightInput: RiskWeightInput;
+  RunDigestPayload: Omit<RunDigestPayload, 'digest'> & { digest?: Maybe<ResolversParentTypes['Digest']> };
   SeverityRange: SeverityRange;
+  Signal: SignalModel;
+  SignalConnection: SignalConnectionModel;
+  SignalEdge: SignalEdgeModel;
+  SignalFilter: SignalFilter;
+  SignalPayload: Omit<SignalPayload, 'signal'> & { signal?: Maybe<ResolversParentTypes['Signal']> };
   Source: SourceModel;
   SourceConnection: SourceConnectionModel;
   SourceEdge: SourceEdgeModel;
@@ -4046,6 +4641,8 @@ export type ResolversParentTypes = {
   SourcePayload: Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
   String: Scalars['String']['output'];
   URL: Scalars['URL']['output'];
+  UpdateDigestSubscriptionInput: UpdateDigestSubscriptionInput;
+  UpdateSignalInput: UpdateSignalInput;
   UserError: UserError;
   Vendor: VendorModel;
   VendorConnection: VendorConnectionModel;
@@ -4273,6 +4870,15 @@ export type DeletePayloadResolvers<ContextType = RequestContext, ParentType exte
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type DeliveryAttemptResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeliveryAttempt'] = ResolversParentTypes['DeliveryAttempt']> = {
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  httpStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type DependencyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Dependency'] = ResolversParentTypes['Dependency']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4333,6 +4939,113 @@ export type DeploymentEdgeResolvers<ContextType = RequestContext, ParentType ext
 export type DeploymentPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeploymentPayload'] = ResolversParentTypes['DeploymentPayload']> = {
   deployment?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DigestResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Digest'] = ResolversParentTypes['Digest']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['DigestDelivery']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  empty?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['DigestItem']>, ParentType, ContextType>;
+  rendered?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<DigestRenderedArgs, 'format'>>;
+  slot?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['DigestSubscription'], ParentType, ContextType>;
+  windowEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  windowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DigestConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DigestConnection'] = ResolversParentTypes['DigestConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DigestEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DigestDeliveryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DigestDelivery'] = ResolversParentTypes['DigestDelivery']> = {
+  attemptLog?: Resolver<Array<ResolversTypes['DeliveryAttempt']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveryId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  destination?: Resolver<ResolversTypes['DigestDestination'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['DigestFormat'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maxAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeliveryStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DigestDeliveryPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DigestDeliveryPayload'] = ResolversParentTypes['DigestDeliveryPayload']> = {
+  delivery?: Resolver<Maybe<ResolversTypes['DigestDelivery']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type DigestEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DigestEdge'] = ResolversParentTypes['DigestEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Digest'], ParentType, ContextType>;
+};
+
+export type DigestItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DigestItem'] = ResolversParentTypes['DigestItem']> = {
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  link?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  recordedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  signal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['DigestSource']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DigestPreviewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DigestPreview'] = ResolversParentTypes['DigestPreview']> = {
+  document?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  empty?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['DigestItem']>, ParentType, ContextType>;
+  rendered?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<DigestPreviewRenderedArgs, 'format'>>;
+};
+
+export type DigestSourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DigestSource'] = ResolversParentTypes['DigestSource']> = {
+  publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DigestSubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DigestSubscription'] = ResolversParentTypes['DigestSubscription']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cron?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  digests?: Resolver<ResolversTypes['DigestConnection'], ParentType, ContextType, Partial<DigestSubscriptionDigestsArgs>>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  feedUrl?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+  folder?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  formats?: Resolver<Array<ResolversTypes['DigestFormat']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signals?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  webhookUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DigestSubscriptionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DigestSubscriptionConnection'] = ResolversParentTypes['DigestSubscriptionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DigestSubscriptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DigestSubscriptionEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DigestSubscriptionEdge'] = ResolversParentTypes['DigestSubscriptionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DigestSubscription'], ParentType, ContextType>;
+};
+
+export type DigestSubscriptionPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DigestSubscriptionPayload'] = ResolversParentTypes['DigestSubscriptionPayload']> = {
+  subscription?: Resolver<Maybe<ResolversTypes['DigestSubscription']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  webhookSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type DisclosureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Disclosure'] = ResolversParentTypes['Disclosure']> = {
@@ -4397,7 +5110,7 @@ export type FacilityResolvers<ContextType = RequestContext, ParentType extends R
   rackDensityKwMax?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   rackDensityKwTypical?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   regulatoryEvents?: Resolver<ResolversTypes['RegulatoryEventConnection'], ParentType, ContextType, RequireFields<FacilityRegulatoryEventsArgs, 'orderBy'>>;
-  risk?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType, RequireFields<FacilityRiskArgs, 'asOf'>>;
+  risk?: Resolver<Maybe<ResolversTypes['RiskScore']>, ParentType, ContextType, RequireFields<FacilityRiskArgs, 'asOf'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FacilityStatus'], ParentType, ContextType>;
@@ -4473,6 +5186,10 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
 export type MarketEntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarketEntity'] = ResolversParentTypes['MarketEntity']> = {
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MarketEntityKind'], ParentType, ContextType>;
@@ -4527,11 +5244,13 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createChip?: Resolver<ResolversTypes['ChipPayload'], ParentType, ContextType, RequireFields<MutationCreateChipArgs, 'input'>>;
   createDependency?: Resolver<ResolversTypes['DependencyPayload'], ParentType, ContextType, RequireFields<MutationCreateDependencyArgs, 'input'>>;
   createDeployment?: Resolver<ResolversTypes['DeploymentPayload'], ParentType, ContextType, RequireFields<MutationCreateDeploymentArgs, 'input'>>;
+  createDigestSubscription?: Resolver<ResolversTypes['DigestSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationCreateDigestSubscriptionArgs, 'input'>>;
   createDisclosure?: Resolver<ResolversTypes['DisclosurePayload'], ParentType, ContextType, RequireFields<MutationCreateDisclosureArgs, 'input'>>;
   createFacility?: Resolver<ResolversTypes['FacilityPayload'], ParentType, ContextType, RequireFields<MutationCreateFacilityArgs, 'input'>>;
   createModel?: Resolver<ResolversTypes['ModelPayload'], ParentType, ContextType, RequireFields<MutationCreateModelArgs, 'input'>>;
   createOutage?: Resolver<ResolversTypes['OutagePayload'], ParentType, ContextType, RequireFields<MutationCreateOutageArgs, 'input'>>;
   createRegulatoryEvent?: Resolver<ResolversTypes['RegulatoryEventPayload'], ParentType, ContextType, RequireFields<MutationCreateRegulatoryEventArgs, 'input'>>;
+  createSignal?: Resolver<ResolversTypes['SignalPayload'], ParentType, ContextType, RequireFields<MutationCreateSignalArgs, 'input'>>;
   createSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
   createVendor?: Resolver<ResolversTypes['VendorPayload'], ParentType, ContextType, RequireFields<MutationCreateVendorArgs, 'input'>>;
   createVendorMarketShare?: Resolver<ResolversTypes['VendorMarketSharePayload'], ParentType, ContextType, RequireFields<MutationCreateVendorMarketShareArgs, 'input'>>;
@@ -4548,22 +5267,26 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteVendorMarketShare?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteVendorMarketShareArgs, 'expectedUpdatedAt' | 'id'>>;
   detachSource?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationDetachSourceArgs, 'input'>>;
   importFacts?: Resolver<ResolversTypes['ImportFactsPayload'], ParentType, ContextType, RequireFields<MutationImportFactsArgs, 'input'>>;
+  resendDigestDelivery?: Resolver<ResolversTypes['DigestDeliveryPayload'], ParentType, ContextType, RequireFields<MutationResendDigestDeliveryArgs, 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
+  runDigest?: Resolver<ResolversTypes['RunDigestPayload'], ParentType, ContextType, RequireFields<MutationRunDigestArgs, 'at' | 'subscription'>>;
   updateChip?: Resolver<ResolversTypes['ChipPayload'], ParentType, ContextType, RequireFields<MutationUpdateChipArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateDependency?: Resolver<ResolversTypes['DependencyPayload'], ParentType, ContextType, RequireFields<MutationUpdateDependencyArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateDeployment?: Resolver<ResolversTypes['DeploymentPayload'], ParentType, ContextType, RequireFields<MutationUpdateDeploymentArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateDigestSubscription?: Resolver<ResolversTypes['DigestSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationUpdateDigestSubscriptionArgs, 'input'>>;
   updateDisclosure?: Resolver<ResolversTypes['DisclosurePayload'], ParentType, ContextType, RequireFields<MutationUpdateDisclosureArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateFacility?: Resolver<ResolversTypes['FacilityPayload'], ParentType, ContextType, RequireFields<MutationUpdateFacilityArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateModel?: Resolver<ResolversTypes['ModelPayload'], ParentType, ContextType, RequireFields<MutationUpdateModelArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateOutage?: Resolver<ResolversTypes['OutagePayload'], ParentType, ContextType, RequireFields<MutationUpdateOutageArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateRegulatoryEvent?: Resolver<ResolversTypes['RegulatoryEventPayload'], ParentType, ContextType, RequireFields<MutationUpdateRegulatoryEventArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
+  updateSignal?: Resolver<ResolversTypes['SignalPayload'], ParentType, ContextType, RequireFields<MutationUpdateSignalArgs, 'input'>>;
   updateSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateVendor?: Resolver<ResolversTypes['VendorPayload'], ParentType, ContextType, RequireFields<MutationUpdateVendorArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateVendorMarketShare?: Resolver<ResolversTypes['VendorMarketSharePayload'], ParentType, ContextType, RequireFields<MutationUpdateVendorMarketShareArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'ApiKey' | 'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Source' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiKey' | 'Chip' | 'Dependency' | 'Deployment' | 'Digest' | 'DigestDelivery' | 'DigestSubscription' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Signal' | 'Source' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
 };
 
 export interface NonNegativeFloatScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeFloat'], any> {
@@ -4634,6 +5357,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   coverage?: Resolver<ResolversTypes['DataCoverage'], ParentType, ContextType, Partial<QueryCoverageArgs>>;
   dependencies?: Resolver<ResolversTypes['DependencyConnection'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'orderBy'>>;
   dependency?: Resolver<Maybe<ResolversTypes['Dependency']>, ParentType, ContextType, RequireFields<QueryDependencyArgs, 'id'>>;
+  digestSubscriptions?: Resolver<ResolversTypes['DigestSubscriptionConnection'], ParentType, ContextType, Partial<QueryDigestSubscriptionsArgs>>;
+  digests?: Resolver<ResolversTypes['DigestConnection'], ParentType, ContextType, Partial<QueryDigestsArgs>>;
   disclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryDisclosureArgs, 'id'>>;
   disclosures?: Resolver<ResolversTypes['DisclosureConnection'], ParentType, ContextType, RequireFields<QueryDisclosuresArgs, 'orderBy'>>;
   facilities?: Resolver<ResolversTypes['FacilityConnection'], ParentType, ContextType, RequireFields<QueryFacilitiesArgs, 'orderBy'>>;
@@ -4647,9 +5372,11 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   outage?: Resolver<Maybe<ResolversTypes['Outage']>, ParentType, ContextType, Partial<QueryOutageArgs>>;
   outages?: Resolver<ResolversTypes['OutageConnection'], ParentType, ContextType, RequireFields<QueryOutagesArgs, 'orderBy'>>;
+  previewDigest?: Resolver<ResolversTypes['DigestPreview'], ParentType, ContextType, RequireFields<QueryPreviewDigestArgs, 'signals'>>;
   regulatoryEvent?: Resolver<Maybe<ResolversTypes['RegulatoryEvent']>, ParentType, ContextType, Partial<QueryRegulatoryEventArgs>>;
   regulatoryEvents?: Resolver<ResolversTypes['RegulatoryEventConnection'], ParentType, ContextType, RequireFields<QueryRegulatoryEventsArgs, 'orderBy'>>;
   riskScores?: Resolver<ResolversTypes['RiskScoreConnection'], ParentType, ContextType, RequireFields<QueryRiskScoresArgs, 'asOf' | 'first' | 'subject'>>;
+  signals?: Resolver<ResolversTypes['SignalConnection'], ParentType, ContextType, Partial<QuerySignalsArgs>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, Partial<QuerySourceArgs>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'orderBy'>>;
   vendor?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType, Partial<QueryVendorArgs>>;
@@ -4745,6 +5472,41 @@ export type RiskWeightResolvers<ContextType = RequestContext, ParentType extends
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type RunDigestPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RunDigestPayload'] = ResolversParentTypes['RunDigestPayload']> = {
+  created?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  digest?: Resolver<Maybe<ResolversTypes['Digest']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SignalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Signal'] = ResolversParentTypes['Signal']> = {
+  builtIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SignalKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SignalConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignalConnection'] = ResolversParentTypes['SignalConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SignalEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SignalEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignalEdge'] = ResolversParentTypes['SignalEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Signal'], ParentType, ContextType>;
+};
+
+export type SignalPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignalPayload'] = ResolversParentTypes['SignalPayload']> = {
+  signal?: Resolver<Maybe<ResolversTypes['Signal']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type SourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   citationCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
   cited?: Resolver<Array<ResolversTypes['CitationCount']>, ParentType, ContextType>;
@@ -4804,7 +5566,7 @@ export type VendorResolvers<ContextType = RequestContext, ParentType extends Res
   outages?: Resolver<ResolversTypes['OutageConnection'], ParentType, ContextType, RequireFields<VendorOutagesArgs, 'orderBy'>>;
   parent?: Resolver<Maybe<ResolversTypes['Vendor']>, ParentType, ContextType>;
   regulatoryEvents?: Resolver<ResolversTypes['RegulatoryEventConnection'], ParentType, ContextType, RequireFields<VendorRegulatoryEventsArgs, 'orderBy'>>;
-  risk?: Resolver<ResolversTypes['RiskScore'], ParentType, ContextType, RequireFields<VendorRiskArgs, 'asOf'>>;
+  risk?: Resolver<Maybe<ResolversTypes['RiskScore']>, ParentType, ContextType, RequireFields<VendorRiskArgs, 'asOf'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   subsidiaries?: Resolver<ResolversTypes['VendorConnection'], ParentType, ContextType, RequireFields<VendorSubsidiariesArgs, 'orderBy'>>;
@@ -4895,6 +5657,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
+  DeliveryAttempt?: DeliveryAttemptResolvers<ContextType>;
   Dependency?: DependencyResolvers<ContextType>;
   DependencyConnection?: DependencyConnectionResolvers<ContextType>;
   DependencyEdge?: DependencyEdgeResolvers<ContextType>;
@@ -4903,6 +5666,18 @@ export type Resolvers<ContextType = RequestContext> = {
   DeploymentConnection?: DeploymentConnectionResolvers<ContextType>;
   DeploymentEdge?: DeploymentEdgeResolvers<ContextType>;
   DeploymentPayload?: DeploymentPayloadResolvers<ContextType>;
+  Digest?: DigestResolvers<ContextType>;
+  DigestConnection?: DigestConnectionResolvers<ContextType>;
+  DigestDelivery?: DigestDeliveryResolvers<ContextType>;
+  DigestDeliveryPayload?: DigestDeliveryPayloadResolvers<ContextType>;
+  DigestEdge?: DigestEdgeResolvers<ContextType>;
+  DigestItem?: DigestItemResolvers<ContextType>;
+  DigestPreview?: DigestPreviewResolvers<ContextType>;
+  DigestSource?: DigestSourceResolvers<ContextType>;
+  DigestSubscription?: DigestSubscriptionResolvers<ContextType>;
+  DigestSubscriptionConnection?: DigestSubscriptionConnectionResolvers<ContextType>;
+  DigestSubscriptionEdge?: DigestSubscriptionEdgeResolvers<ContextType>;
+  DigestSubscriptionPayload?: DigestSubscriptionPayloadResolvers<ContextType>;
   Disclosure?: DisclosureResolvers<ContextType>;
   DisclosureConnection?: DisclosureConnectionResolvers<ContextType>;
   DisclosureEdge?: DisclosureEdgeResolvers<ContextType>;
@@ -4918,6 +5693,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ImportUserError?: ImportUserErrorResolvers<ContextType>;
   IndexInputCoverage?: IndexInputCoverageResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  JSONObject?: GraphQLScalarType;
   MarketEntity?: MarketEntityResolvers<ContextType>;
   MarketShare?: MarketShareResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
@@ -4946,6 +5722,11 @@ export type Resolvers<ContextType = RequestContext> = {
   RiskScoreConnection?: RiskScoreConnectionResolvers<ContextType>;
   RiskScoreEdge?: RiskScoreEdgeResolvers<ContextType>;
   RiskWeight?: RiskWeightResolvers<ContextType>;
+  RunDigestPayload?: RunDigestPayloadResolvers<ContextType>;
+  Signal?: SignalResolvers<ContextType>;
+  SignalConnection?: SignalConnectionResolvers<ContextType>;
+  SignalEdge?: SignalEdgeResolvers<ContextType>;
+  SignalPayload?: SignalPayloadResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;

@@ -302,6 +302,25 @@ query Sources {
 `,
   },
   {
+    name: "Coverage: how much data the indices rest on",
+    query: `# Before trusting an index, read what it rests on. coverage lists, per index input, how many
+# rows are in scope and how many carry a value; a concentration's coverage says how much of its
+# total is derived (IT MW = facility MW / PUE) or ESTIMATED; formulaConstants cite their sources.
+query Coverage {
+  coverage(asOf: "2025-12-31") {
+    inputs { index input rowsInScope rowsWithValue share }
+  }
+  concentration(dimension: OPERATOR, measure: CAPACITY_MW, asOf: "2025-12-31") {
+    hhi
+    firms
+    rollup
+    coverage { rowsInScope rowsWithValue derivedShare estimatedShare }
+  }
+  formulaConstants { name value unit usedBy sourceUrl }
+}
+`,
+  },
+  {
     name: "API schema",
     query: `# The schema's root types (introspection).
 query ApiSchema {

@@ -163,7 +163,7 @@ export async function getConcentration(db: Database, query: ConcentrationQuery):
                 from shares s ${entityJoin(spec)}), '[]'::jsonb) as shares
     from (${summaryOf(sql`select * from shares`, spec.n)}) sm
     cross join (${unattributedValueOf(sql`select * from valued`)}) u
-    cross join (${coverageOf(spec, at)}) cv`,
+    cross join (${coverageOf(spec, at, sql`select * from valued`)}) cv`,
     ),
   );
   const row = rows[0] as SummaryRow & CoverageRow & { unattributed_value: number; shares: unknown };

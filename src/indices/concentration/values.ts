@@ -45,7 +45,8 @@ function keyOf(spec: CheckedSpec): { key: SQL; join: SQL } {
  * the dimension owns (e.g. a facility without a grid region, a chip without a known foundry). Vendor
  * dimensions key rows by the ultimate parent unless spec.rollup is NONE.
  * - CAPACITY_MW: the IT MW at `at` of facilities operational at `at` (capacity.ts: the phase in force,
- *   stated IT MW or facility MW / PUE; a facility with no MW at `at` contributes nothing);
+ *   stated IT MW or facility MW / PUE), with `derived` and `estimated` flags; a facility with no MW at
+ *   `at` is a row with a null value (it contributes nothing to the shares);
  * - ACCELERATORS: accelerator counts installed at `at` (latest deployment row per facility and chip);
  * - REPORTED_SHARE: the share each vendor has in the segment for the period containing `at`; when a
  *   vendor has several rows covering `at` (different bases or nested periods), the one with the latest
@@ -54,10 +55,14 @@ function keyOf(spec: CheckedSpec): { key: SQL; join: SQL } {
 export function valuedRows(spec: CheckedSpec, at: SQL): SQL {
   const { key, join } = keyOf(spec);
   switch (spec.measure) {
-    case "CAPACITY_MW":
-      return sql`select ${key} as entity_key, cap.it_mw as value
-        from facilities r join lateral ${capacityAt("r", at)} cap on true ${join}
-        where ${operationalAt("r", at)} and cap.it_mw is not null`;
+    case "CAPACITY_MW": {
+      // Every facility in scope, with or without MW (value null adds nothing to the shares), so the
+      // coverage is counted from the same rows (coverageOf).
+      const cap = capacityAt("r", at);
+      return sql`select ${key} as entity_key, ${cap.itMw} as value, ${cap.derived} as derived, ${cap.estimated} as estimated
+        from facilities r ${cap.join} ${join}
+        where ${operationalAt("r", at)}`;
+    }
     case "ACCELERATORS":
       return sql`select ${key} as entity_key, r.accelerator_count::float8 as value from ${acceleratorsAt(at)} r ${join}`;
     case "REPORTED_SHARE":
@@ -77,22 +82,21 @@ function reportedShares(spec: CheckedSpec, at: SQL): SQL {
 }
 
 /**
- * The coverage of an index at `at`, one row: rows_in_scope, rows_with_value, total_value,
+ * The coverage of an index at `at` (CAPACITY_MW: from `valued`, the rows of valuedRows), one row: rows_in_scope, rows_with_value, total_value,
  * derived_value (part of total_value computed rather than stated: IT MW from facility MW / PUE) and
  * estimated_value (part of total_value from ESTIMATED rows).
  * - CAPACITY_MW: facilities operational at `at`; with a value = an IT or facility MW at `at`;
  * - ACCELERATORS: facilities operational at `at`; with a value = with accelerators installed at `at`;
  * - REPORTED_SHARE: vendors with a row of the segment covering `at`; with a value = every such row.
  */
-export function coverageOf(spec: CheckedSpec, at: SQL): SQL {
+export function coverageOf(spec: CheckedSpec, at: SQL, valued: SQL): SQL {
   switch (spec.measure) {
     case "CAPACITY_MW":
-      return sql`select count(*)::int as rows_in_scope, count(cap.it_mw)::int as rows_with_value,
-          coalesce(sum(cap.it_mw), 0)::float8 as total_value,
-          coalesce(sum(cap.it_mw) filter (where cap.derived), 0)::float8 as derived_value,
-          coalesce(sum(cap.it_mw) filter (where cap.estimated), 0)::float8 as estimated_value
-        from facilities r left join lateral ${capacityAt("r", at)} cap on true
-        where ${operationalAt("r", at)}`;
+      return sql`select count(*)::int as rows_in_scope, count(v.value)::int as rows_with_value,
+          coalesce(sum(v.value), 0)::float8 as total_value,
+          coalesce(sum(v.value) filter (where v.derived), 0)::float8 as derived_value,
+          coalesce(sum(v.value) filter (where v.estimated), 0)::float8 as estimated_value
+        from (${valued}) v`;
     case "ACCELERATORS":
       return sql`select (select count(*) from facilities f where ${operationalAt("f", at)})::int as rows_in_scope,
           count(distinct a.facility_id) filter (where a.accelerator_count > 0)::int as rows_with_value,

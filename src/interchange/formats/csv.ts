@@ -16,6 +16,8 @@ export const cellKinds: Record<string, "number" | "boolean" | "json"> = {
   longitude: "number",
   itPowerMw: "number",
   plannedItPowerMw: "number",
+  facilityPowerMw: "number",
+  plannedFacilityPowerMw: "number",
   rackDensityKwTypical: "number",
   rackDensityKwMax: "number",
   pue: "number",

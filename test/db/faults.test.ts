@@ -1,0 +1,210 @@
+/* biome-ignore-all lint/suspicious/noExplicitAny: GraphQL results are untyped JSON here */
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
+import { migrate } from "../../src/db/migrate.ts";
+import { queryRows } from "../../src/db/rows.ts";
+import { seedCurated } from "../../src/seed/curated.ts";
+import { alive, type ServerProcess, spawnServer } from "../http/process.ts";
+import { postGraphql, type RunningServer, startServer } from "../http/support.ts";
+import {
+  type PrivatePostgres,
+  privatePostgresUnavailable,
+  startPrivatePostgres,
+} from "../support/private-postgres.ts";
+
+// Timeouts and database faults on a PostgreSQL cluster of this test's own (stopped and restarted
+// here; the shared cluster on 5432 is never touched).
+const unavailable = privatePostgresUnavailable();
+if (unavailable) process.stdout.write(`[faults.test] skipped: ${unavailable}\n`);
+
+describe.skipIf(unavailable)("timeouts and database faults (private PostgreSQL 15)", () => {
+  let pg: PrivatePostgres;
+  let admin: postgres.Sql;
+  let handle: DatabaseHandle;
+  let server: RunningServer;
+  let child: ServerProcess | undefined;
+
+  beforeAll(async () => {
+    pg = await startPrivatePostgres();
+    const setup = await openDatabase({ url: pg.url, maxConnections: 2 });
+    await migrate(setup);
+    await seedCurated(setup.db);
+    await setup.close();
+    admin = postgres(pg.url, { max: 2, onnotice: () => {} });
+    handle = await openDatabase({
+      url: pg.url,
+      maxConnections: 4,
+      statementTimeoutMs: 1_500,
+      lockTimeoutMs: 500,
+      connectTimeoutS: 2,
+    });
+    // A probe schema with a statement as slow as asked, to exercise the pool's timeouts.
+    const schema = makeExecutableSchema({
+      typeDefs: "type Query { sleep(seconds: Float!): Boolean, vendorCount: Int }",
+      resolvers: {
+        Query: {
+          sleep: async (_: unknown, args: { seconds: number }) => {
+            await queryRows(handle.db, sql`select pg_sleep(${args.seconds})`);
+            return true;
+          },
+          vendorCount: async () =>
+            (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from vendors`))[0]?.n,
+        },
+      },
+    });
+    server = await startServer(handle, { schema, settings: { REQUEST_TIMEOUT_MS: 3_000 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (child?.child.pid && alive(child.child.pid)) child.child.kill("SIGKILL");
+    await server?.stop();
+    await handle?.close();
+    await admin?.end({ timeout: 1 });
+    pg?.destroy();
+  });
+
+  const sleeping = async () =>
+    (
+      await admin`select count(*)::int as n from pg_stat_activity where state = 'active' and query like '%pg_sleep%' and pid <> pg_backend_pid()`
+    )[0]?.n as number;
+
+  it("statement_timeout ends a slow statement with TIMEOUT and frees its connection", async () => {
+    const started = Date.now();
+    const body = await (await postGraphql(server.url, { query: "{ sleep(seconds: 20) }" })).json();
+    expect(body.errors[0].extensions.code).toBe("TIMEOUT");
+    expect(Date.now() - started).toBeLessThan(2_900);
+    expect(await sleeping()).toBe(0);
+    // The pool still serves.
+    const ok = await (await postGraphql(server.url, { query: "{ vendorCount }" })).json();
+    expect(ok.data.vendorCount).toBeGreaterThan(0);
+  });
+
+  it("lock_timeout ends a request blocked on a lock with TIMEOUT", async () => {
+    await admin.begin(async (tx) => {
+      await tx`lock table vendors in access exclusive mode`;
+      const started = Date.now();
+      const body = await (await postGraphql(server.url, { query: "{ vendorCount }" })).json();
+      expect(body.errors[0].extensions.code).toBe("TIMEOUT");
+      expect(Date.now() - started).toBeLessThan(1_500);
+    });
+  });
+
+  it("a client that disconnects cancels its statements", async () => {
+    const slow = await openDatabase({ url: pg.url, maxConnections: 2, statementTimeoutMs: 60_000 });
+    const schema = makeExecutableSchema({
+      typeDefs: "type Query { sleep(seconds: Float!): Boolean }",
+      resolvers: {
+        Query: {
+          sleep: async (_: unknown, args: { seconds: number }) => {
+            await queryRows(slow.db, sql`select pg_sleep(${args.seconds})`);
+            return true;
+          },
+        },
+      },
+    });
+    const patient = await startServer(slow, { schema, settings: { REQUEST_TIMEOUT_MS: 60_000 } });
+    try {
+      const abort = new AbortController();
+      // One request stays, one hangs up.
+      const staying = postGraphql(patient.url, { query: "{ sleep(seconds: 8) }" }).catch(() => null);
+      const request = fetch(`${patient.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ sleep(seconds: 30) }" }),
+        signal: abort.signal,
+      }).catch(() => null);
+      for (let i = 0; i < 50 && (await sleeping()) < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await sleeping()).toBe(2);
+      abort.abort();
+      await request;
+      for (let i = 0; i < 30 && (await sleeping()) > 1; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await sleeping(), "the abandoned request's statement was cancelled").toBe(1);
+      await staying;
+    } finally {
+      await patient.stop().catch(() => {});
+      await slow.close();
+    }
+  });
+
+  it("the request deadline cancels a request's statements and answers TIMEOUT", async () => {
+    const slow = await openDatabase({ url: pg.url, maxConnections: 2, statementTimeoutMs: 60_000 });
+    const schema = makeExecutableSchema({
+      typeDefs: "type Query { sleep(seconds: Float!): Boolean }",
+      resolvers: {
+        Query: {
+          sleep: async (_: unknown, args: { seconds: number }) => {
+            await queryRows(slow.db, sql`select pg_sleep(${args.seconds})`);
+            return true;
+          },
+        },
+      },
+    });
+    const bounded = await startServer(slow, { schema, settings: { REQUEST_TIMEOUT_MS: 1_000 } });
+    try {
+      const started = Date.now();
+      const body = await (await postGraphql(bounded.url, { query: "{ sleep(seconds: 30) }" })).json();
+      expect(body.errors[0].extensions.code).toBe("TIMEOUT");
+      expect(Date.now() - started).toBeLessThan(2_500);
+      expect(await sleeping()).toBe(0);
+    } finally {
+      await bounded.stop();
+      await slow.close();
+    }
+  });
+
+  it("survives PostgreSQL going away: fast 503s, /healthz says database down, recovers within 5 s", async () => {
+    child = spawnServer(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: pg.url,
+      DB_CONNECT_TIMEOUT_S: "2",
+    });
+    const base = await child.ready(60_000);
+    const vendors = () => postGraphql(base, { query: "{ vendors(first: 1) { totalCount } }" });
+    expect((await (await vendors()).json()).data.vendors.totalCount).toBeGreaterThan(0);
+
+    await admin.end({ timeout: 1 });
+    pg.stop();
+    const during: { status: number; ms: number; code?: string; retryAfter: string | null }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = Date.now();
+      const res = await vendors();
+      const body = await res.json();
+      during.push({
+        status: res.status,
+        ms: Date.now() - started,
+        code: body.errors?.[0]?.extensions?.code,
+        retryAfter: res.headers.get("retry-after"),
+      });
+    }
+    for (const r of during) {
+      expect(r).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE", retryAfter: "5" });
+      expect(r.ms, "fails fast").toBeLessThan(2_500);
+    }
+    const healthStarted = Date.now();
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(503);
+    expect((await health.json()).reason).toBe("database down");
+    expect(Date.now() - healthStarted).toBeLessThan(2_500);
+    expect(alive(child.child.pid as number)).toBe(true);
+
+    pg.start();
+    const restarted = Date.now();
+    let recoveredMs = Number.POSITIVE_INFINITY;
+    while (Date.now() - restarted < 10_000) {
+      const res = await vendors();
+      if (res.status === 200 && !(await res.json()).errors) {
+        recoveredMs = Date.now() - restarted;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(recoveredMs, "recovers within 5 s of PostgreSQL returning").toBeLessThan(5_000);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    admin = postgres(pg.url, { max: 2, onnotice: () => {} });
+  }, 90_000);
+});
