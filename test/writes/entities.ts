@@ -68,7 +68,7 @@ export const entityCases: EntityCase[] = [
       facilityPowerMw: 130,
       ...fact,
     },
-    patch: { itPowerMw: 150 },
+    patch: { facilityPowerMw: 190 },
   },
   {
     type: "Deployment",
