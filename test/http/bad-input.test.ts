@@ -13,6 +13,7 @@ import {
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraphqlSchema } from "../../src/api/schema.ts";
+import { createKey } from "../../src/auth/manage.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import { encodeCursor } from "../../src/graphql/connection.ts";
 import { toGlobalId } from "../../src/graphql/ids.ts";
@@ -172,10 +173,15 @@ describe(`bad input over HTTP (${testBackend()})`, () => {
   let server: RunningServer;
   let before: Record<string, number>;
   let requests = 0;
+  let admin: Record<string, string> = {};
 
   beforeAll(async () => {
     handle = await testDatabase("seeded");
     server = await startServer(handle, { settings: { RATE_LIMIT_COST: 0 } });
+    // Fuzzed strings go out with an ADMIN key, so that they reach every field's resolver (ADMIN-only
+    // fields such as auditLog and apiKeys included) rather than stopping at UNAUTHENTICATED.
+    const { secret } = await createKey(handle.db, { name: "bad-input suite", role: "ADMIN" }, "test");
+    admin = { authorization: `Bearer ${secret}` };
     before = await countRows(handle);
   });
   afterAll(async () => {
@@ -353,7 +359,7 @@ describe(`bad input over HTTP (${testBackend()})`, () => {
   it("answers hand-picked nasty strings at every string argument with data or a typed error", async () => {
     for (const site of sites()) {
       for (const value of nasty) {
-        const res = await postGraphql(server.url, requestAt(site, value));
+        const res = await postGraphql(server.url, requestAt(site, value), admin);
         await expectTyped(res, `${site.field}(${site.target}) ← ${JSON.stringify(value).slice(0, 40)}`);
       }
     }
@@ -372,7 +378,7 @@ describe(`bad input over HTTP (${testBackend()})`, () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...all), arbitraryString, async (site, value) => {
-        const res = await postGraphql(server.url, requestAt(site, value));
+        const res = await postGraphql(server.url, requestAt(site, value), admin);
         await expectTyped(res, `${site.field}(${site.target}) ← ${JSON.stringify(value)}`);
       }),
       { numRuns: 400 },
