@@ -12,6 +12,7 @@ import { digestRoutes } from "../digests/feed.ts";
 import type { HardeningSettings } from "../limits/settings.ts";
 import type { Logger } from "../logger.ts";
 import { corsFor } from "./cors.ts";
+import { contextFault } from "./errors.ts";
 import { graphiqlRoutes } from "./graphiql/routes.ts";
 import { createApolloServer } from "./graphql.ts";
 import { hardening } from "./hardening.ts";
@@ -80,6 +81,8 @@ export async function createApp(options: AppOptions): Promise<HyperscopeHttp> {
       context: async ({ req, res }) => {
         const viewer = await authenticate(handle.db, req.headers.authorization, {
           anonymousRead: config.ANONYMOUS_READ ?? true,
+        }).catch((error) => {
+          throw contextFault(error);
         });
         return bindRequest(createRequestContext(handle.db, viewer), res);
       },

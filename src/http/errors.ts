@@ -1,6 +1,8 @@
+import { HeaderMap } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { databaseFault } from "../db/faults.ts";
+import { RETRY_AFTER_S } from "./error-plugin.ts";
 
 export const INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR";
 export const MASKED_MESSAGE = "Internal server error";
@@ -31,4 +33,21 @@ export function formatErrorFor(options: { exposeInternals: boolean }) {
     if (options.exposeInternals) return formatted;
     return { message: MASKED_MESSAGE, ...where, extensions: { code: INTERNAL_SERVER_ERROR } };
   };
+}
+
+/**
+ * For errors thrown while building a request's context (authenticating its API key reads the
+ * database), where Apollo's request pipeline and its plugins do not run yet: a database fault
+ * becomes a GraphQLError with its code and HTTP 503 (with Retry-After when SERVICE_UNAVAILABLE)
+ * instead of Apollo's "Context creation failed" 500; any other error is returned as it is.
+ */
+export function contextFault(error: unknown): unknown {
+  const fault = databaseFault(error);
+  if (!fault) return error;
+  const headers = new HeaderMap(
+    fault === "SERVICE_UNAVAILABLE" ? [["retry-after", String(RETRY_AFTER_S)]] : [],
+  );
+  return new GraphQLError(FAULT_MESSAGES[fault], {
+    extensions: { code: fault, http: { status: 503, headers } },
+  });
 }

@@ -155,6 +155,28 @@ describe.skipIf(unavailable)("timeouts and database faults (private PostgreSQL 1
     }
   });
 
+  it("/healthz says database busy, not down, when PostgreSQL has no connection slot left", async () => {
+    const fresh = await openDatabase({ url: pg.url, maxConnections: 1, connectTimeoutS: 2 });
+    const probe = await startServer(fresh); // its health connection is not open yet
+    const filler = postgres(pg.url, { max: 60, onnotice: () => {} });
+    try {
+      // Take every slot of the cluster (max_connections=40): the rest fail with 53300.
+      const taken = await Promise.allSettled(Array.from({ length: 60 }, () => filler`select 1`));
+      expect(
+        taken.some((t) => t.status === "rejected" && (t.reason as { code?: string }).code === "53300"),
+      ).toBe(true);
+      const busy = await fetch(`${probe.url}/healthz`);
+      expect(busy.status).toBe(503);
+      expect(await busy.json()).toMatchObject({ status: "unavailable", reason: "database busy" });
+      await filler.end({ timeout: 1 });
+      expect((await fetch(`${probe.url}/healthz`)).status, "200 once slots are free").toBe(200);
+    } finally {
+      await filler.end({ timeout: 1 });
+      await probe.stop();
+      await fresh.close();
+    }
+  });
+
   it("survives PostgreSQL going away: fast 503s, /healthz says database down, recovers within 5 s", async () => {
     child = spawnServer(process.execPath, ["--import", "tsx", "src/main.ts"], {
       PORT: "0",
