@@ -79,13 +79,6 @@ const SUBJECTS: Record<RiskSubjectKind, (at: SQL) => SubjectSql> = {
   JURISDICTION: jurisdictionSubject,
 };
 
-/**
- * Memory per sort/hash node for the ranking statement (this transaction only). The ranking groups ~1M
- * (subject, outage) pairs and orders up to ~800k evidence rows of a page; with the 4 MB default these
- * spill to disk (external merge) and take several times longer.
- */
-const RANKING_WORK_MEM = "256MB";
-
 const encodeCursor = (offset: number) => Buffer.from(`risk:${offset}`, "utf8").toString("base64url");
 function decodeCursor(cursor: string): number {
   const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, "base64url").toString("utf8") : "";
@@ -127,17 +120,16 @@ export async function getRiskScores(db: Database, query: RiskQuery): Promise<Ris
   }
   if (country) filters.push(sql`s.country = ${country}`);
 
-  const rows = await withoutJit(db, async (tx) => {
-    await tx.execute(sql.raw(`set local work_mem = '${RANKING_WORK_MEM}'`));
-    return queryRows<{
+  const rows = await withoutJit(db, (tx) =>
+    queryRows<{
       subject_id: string;
       name: string;
       slug: string | null;
       score: number;
       total: number;
       components: unknown;
-    }>(tx, rankingStatement(query.subject, kind, at, weights, filters, first, offset));
-  });
+    }>(tx, rankingStatement(query.subject, kind, at, weights, filters, first, offset)),
+  );
   const items = rows.slice(0, first).map((r, i) => {
     const components = (
       typeof r.components === "string" ? JSON.parse(r.components) : r.components
