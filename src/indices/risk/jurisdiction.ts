@@ -1,7 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
-import { codeRuleEvidence, jurisdictionsOf, outageWeightById } from "./base.ts";
+import { codeRuleEvidence, outageWeightById } from "./base.ts";
 import { capacityImportance, capacityWeightedMean, combineExposure } from "./formulas.ts";
+import { EVIDENCE_LIMIT } from "./parameters.ts";
 import { knownColumn, noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
@@ -28,16 +29,34 @@ export function jurisdictionSubject(_at: SQL): SubjectSql {
     sql`select p.subject_id, c.code from page p cross join lateral unnest(${rulesReaching(sql`p.subject_id`)}) c(code)`,
   );
   return {
+    // A facility's codes are its place's (place_codes: the shared rule evaluated once per place).
     ctes: sql`jur_fac as materialized (
-        select j.code, fv.id, fv.mw, fv.power_density, fv.outage, fv.environment
+        select pc.code, fv.id, fv.mw, fv.power_density, fv.outage, fv.environment
         from fac f join fac_values fv on fv.id = f.id
-        cross join lateral unnest(${jurisdictionsOf("f")}) j(code)
+        join place_codes pc on pc.place = f.place
         where f.operational
       ),
       jur as materialized (
         select x.code from (
-          select j.code from fac f cross join lateral unnest(${jurisdictionsOf("f")}) j(code)
+          select pc.code from place_codes pc
           union select e.jurisdiction from regulatory_events e
+        ) x
+      ),
+      -- Facility evidence of POWER_DENSITY, SYSTEMIC_IMPORTANCE and ENVIRONMENT (weight: MW), ranked per
+      -- place as the evidence is ranked (weight desc, id as text). A jurisdiction's facilities are those
+      -- of its places, so its top EVIDENCE_LIMIT are among its places' top EVIDENCE_LIMIT: only those are
+      -- listed for the page, the rest counted (unlistedEvidence).
+      place_fac_evidence as materialized (
+        select x.place, x.component, x.id, x.mw,
+          row_number() over (partition by x.place, x.component order by x.mw desc, x.id::text) as rn
+        from (
+          select f.place, c.component, fv.id, fv.mw
+          from fac f join fac_values fv on fv.id = f.id
+          cross join lateral (values
+            ('POWER_DENSITY', fv.power_density is not null),
+            ('SYSTEMIC_IMPORTANCE', true),
+            ('ENVIRONMENT', fv.environment is not null)) c(component, applies)
+          where f.operational and fv.mw > 0 and c.applies
         ) x
       ),
       jur_capacity as (
@@ -77,8 +96,9 @@ export function jurisdictionSubject(_at: SQL): SubjectSql {
       from jur_systemic js
       left join jur_capacity jc on jc.code = js.code
       left join jur_regulatory jr on jr.code = js.code`,
-    evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, jf.id::text as id, jf.mw as weight
-        from page p join jur_fac jf on jf.code = p.subject_id where jf.power_density is not null and jf.mw > 0
+    evidence: sql`select p.subject_id, r.component, 'FACILITY' as kind, r.id::text as id, r.mw as weight
+        from page p join place_codes pc on pc.code = p.subject_id
+        join place_fac_evidence r on r.place = pc.place and r.rn <= ${EVIDENCE_LIMIT}
       union all
       select h.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
         from (select distinct p.subject_id, i.outage_id, ${outageWeightById(sql`i.outage_id`)} as w
@@ -86,12 +106,12 @@ export function jurisdictionSubject(_at: SQL): SubjectSql {
         where h.w is not null
       union all
       ${rules.listed}
+`,
+    unlistedEvidence: sql`${rules.unlisted}
       union all
-      select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', jf.id::text, jf.mw
-        from page p join jur_fac jf on jf.code = p.subject_id where jf.mw > 0
-      union all
-      select p.subject_id, 'ENVIRONMENT', 'FACILITY', jf.id::text, jf.mw
-        from page p join jur_fac jf on jf.code = p.subject_id where jf.environment is not null and jf.mw > 0`,
-    unlistedEvidence: rules.unlisted,
+      select p.subject_id, r.component, count(*) as n
+        from page p join place_codes pc on pc.code = p.subject_id
+        join place_fac_evidence r on r.place = pc.place and r.rn > ${EVIDENCE_LIMIT}
+        group by p.subject_id, r.component`,
   };
 }

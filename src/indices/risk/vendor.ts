@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { acceleratorsAt, dependencyActiveAt } from "../operational.ts";
-import { codeRuleEvidence, jurisdictionsOf, outageWeightById } from "./base.ts";
+import { codeRuleEvidence, outageWeightById } from "./base.ts";
 import {
   capacityWeightedMean,
   combineExposure,
@@ -29,21 +29,23 @@ export function vendorSubject(at: SQL): SubjectSql {
           ${capacityWeightedMean(sql`fv.environment`, sql`fv.mw`)} as environment
         from fac_values fv where fv.operational group by fv.operator_id
       ),
+      -- One pass over the impacts: an impact hits the vendor it names and its facility's operator; outages
+      -- not started by asOf drop out before the (vendor, outage) pairs are de-duplicated by grouping.
       ven_outage_hits as materialized (
-        select x.vendor_id, x.outage_id, x.w from (
-          select y.vendor_id, y.outage_id, ${outageWeightById(sql`y.outage_id`)} as w
-          from (
-            select i.vendor_id, i.outage_id from outage_impacts i where i.vendor_id is not null
-            union
-            select f.operator_id, i.outage_id from outage_impacts i join facilities f on f.id = i.facility_id
-          ) y
-        ) x
-        where x.w is not null
+        select y.vendor_id, y.outage_id, min(y.w) as w
+        from (
+          select v.vendor_id, i.outage_id, ${outageWeightById(sql`i.outage_id`)} as w
+          from outage_impacts i left join facilities f on f.id = i.facility_id
+          cross join lateral (values (i.vendor_id), (f.operator_id)) v(vendor_id)
+          where v.vendor_id is not null
+        ) y
+        where y.w is not null
+        group by y.vendor_id, y.outage_id
       ),
       ven_outage as (select h.vendor_id, sum(h.w) as total from ven_outage_hits h group by h.vendor_id),
       ven_codes as materialized (
-        select distinct f.operator_id as vendor_id, j.code
-        from fac f cross join lateral unnest(${jurisdictionsOf("f")}) j(code) where f.operational
+        select distinct f.operator_id as vendor_id, pc.code
+        from fac f join place_codes pc on pc.place = f.place where f.operational
       ),
       ven_named_rules as materialized (
         select distinct s.vendor_id, r.id as rule_id, r.w
