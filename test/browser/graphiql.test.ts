@@ -104,6 +104,9 @@ describe.skipIf(!hasChromium && !requireBrowser)("GraphiQL in a browser with no 
       q3?.query,
       { timeout: 20_000 },
     );
+    // GraphiQL takes the operation name of a tab it switched to from the editor after a debounce
+    // (until then it still holds the previous tab's): give it that moment, as a person would.
+    await page.waitForTimeout(1_000);
     await runAndExpect(page, q3?.query ?? "", server.url);
     const shown = await resultValue(page);
     expect(shown.data.facilities.totalCount).toBeGreaterThan(0);
