@@ -1,7 +1,7 @@
 import { disclosures } from "../../schema/db/index.ts";
 import { type DisclosureRecord, disclosureRecord } from "../seed/records.ts";
-import { plainFields, type WriteSpec } from "../writes/facts.ts";
-import { slugOf } from "../writes/references.ts";
+import type { WriteSpec } from "../writes/facts.ts";
+import { vendorReference } from "../writes/vendor-reference.ts";
 
 /** How disclosures are written (src/writes/facts.ts): vendor by slug, unique per (vendor, metric, kind, period). */
 export const disclosureWrites: WriteSpec<DisclosureRecord> = {
@@ -9,14 +9,7 @@ export const disclosureWrites: WriteSpec<DisclosureRecord> = {
   table: disclosures,
   cited: "disclosure",
   record: disclosureRecord,
-  toRow: async ({ vendor, sources: _, ...rest }, refs) => ({
-    ...rest,
-    vendorId: await refs.id("vendors", vendor, ["input", "vendor"]),
-  }),
-  toRecord: async (db, row) => ({
-    ...plainFields(row, ["vendorId"]),
-    vendor: await slugOf(db, "vendors", row.vendorId as number),
-  }),
+  ...vendorReference("vendor"),
   naturalKey: [
     { field: "vendor", key: "vendorId" },
     { field: "metric", key: "metric" },

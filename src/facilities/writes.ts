@@ -14,6 +14,7 @@ import {
 } from "../seed/records.ts";
 import { plainFields, type WriteSpec } from "../writes/facts.ts";
 import { slugOf } from "../writes/references.ts";
+import { vendorReference } from "../writes/vendor-reference.ts";
 
 /** How facilities are written (src/writes/facts.ts): the operator by slug, unique by slug. */
 export const facilityWrites: WriteSpec<FacilityRecord> = {
@@ -21,14 +22,7 @@ export const facilityWrites: WriteSpec<FacilityRecord> = {
   table: facilities,
   cited: "facility",
   record: facilityRecord,
-  toRow: async ({ operator, sources: _, ...rest }, refs) => ({
-    ...rest,
-    operatorId: await refs.id("vendors", operator, ["input", "operator"]),
-  }),
-  toRecord: async (db, row) => ({
-    ...plainFields(row, ["operatorId"]),
-    operator: await slugOf(db, "vendors", row.operatorId as number),
-  }),
+  ...vendorReference("operator"),
   naturalKey: [{ field: "slug", key: "slug" }],
   referencedBy: [
     { table: capacityPhases, column: capacityPhases.facilityId },

@@ -7,6 +7,7 @@ import {
 } from "../seed/records.ts";
 import { plainFields, type WriteSpec } from "../writes/facts.ts";
 import { slugOf } from "../writes/references.ts";
+import { vendorReference } from "../writes/vendor-reference.ts";
 
 /** How market shares are written (src/writes/facts.ts): vendor by slug, unique per (segment, vendor, period, basis). */
 export const marketShareWrites: WriteSpec<MarketShareRecord> = {
@@ -14,14 +15,7 @@ export const marketShareWrites: WriteSpec<MarketShareRecord> = {
   table: marketShares,
   cited: "marketShare",
   record: marketShareRecord,
-  toRow: async ({ vendor, sources: _, ...rest }, refs) => ({
-    ...rest,
-    vendorId: await refs.id("vendors", vendor, ["input", "vendor"]),
-  }),
-  toRecord: async (db, row) => ({
-    ...plainFields(row, ["vendorId"]),
-    vendor: await slugOf(db, "vendors", row.vendorId as number),
-  }),
+  ...vendorReference("vendor"),
   naturalKey: [
     { field: "segment", key: "segment" },
     { field: "vendor", key: "vendorId" },
