@@ -10,6 +10,8 @@ export interface ServerProcess {
   logLines: () => Record<string, unknown>[];
   /** Resolves with the base URL once the server prints its GraphiQL line. */
   ready: (ms: number) => Promise<string>;
+  /** Resolves with the first pino line whose msg is `msg`, waiting up to `ms`. */
+  logged: (msg: string, ms: number) => Promise<Record<string, unknown>>;
 }
 
 /** Spawns `command args` in the project directory with a minimal environment plus `env`. */
@@ -34,9 +36,11 @@ export function spawnServer(
     err += d;
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // Only complete lines: the last one may still be arriving.
   const logLines = () =>
     out
       .split("\n")
+      .slice(0, -1)
       .filter((l) => l.startsWith("{"))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
   const ready = async (ms: number) => {
@@ -49,7 +53,17 @@ export function spawnServer(
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  return { child, stdout: () => out, stderr: () => err, exited, logLines, ready };
+  // pino's lines and the plain GraphiQL line are written separately: a log line may come later.
+  const logged = async (msg: string, ms: number) => {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const line = logLines().find((l) => l.msg === msg);
+      if (line) return line;
+      if (Date.now() > deadline) throw new Error(`no "${msg}" log line in ${ms} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, stdout: () => out, stderr: () => err, exited, logLines, ready, logged };
 }
 
 /** True while a process with this pid exists. */

@@ -80,7 +80,7 @@ describe(`graceful shutdown (${testBackend()})`, () => {
     const server = spawnServer("npm", ["start", "--silent"], env, { detached: true });
     running.push(server);
     await server.ready(120_000);
-    const nodePid = Number(server.logLines().find((l) => l.msg === "listening")?.pid);
+    const nodePid = Number((await server.logged("listening", 10_000)).pid);
     expect(nodePid).toBeGreaterThan(0);
     process.kill(-(server.child.pid as number), "SIGTERM"); // the whole group: npm and node
     expect(await server.exited).toBe(0);
@@ -94,7 +94,7 @@ describe(`graceful shutdown (${testBackend()})`, () => {
     const server = spawnServer("npm", ["start", "--silent"], env, { detached: true });
     running.push(server);
     await server.ready(120_000);
-    const nodePid = Number(server.logLines().find((l) => l.msg === "listening")?.pid);
+    const nodePid = Number((await server.logged("listening", 10_000)).pid);
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
     await new Promise((r) => setTimeout(r, 500));
