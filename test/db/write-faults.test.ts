@@ -1,4 +1,5 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: GraphQL results are untyped JSON here */
+import { get } from "node:http";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
@@ -91,10 +92,17 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
     };
     const writers = Array.from({ length: WRITERS }, writer);
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const health = async () => {
-      const res = await fetch(`${base}/healthz`);
-      return { status: res.status, reason: ((await res.json()) as any).reason as string | undefined };
-    };
+    // A fresh connection for each check: a pooled keep-alive socket may be one the server just closed.
+    const health = () =>
+      new Promise<{ status: number; reason: string | undefined }>((resolve, reject) => {
+        get(`${base}/healthz`, { agent: false }, (res) => {
+          let body = "";
+          res.on("data", (d) => {
+            body += d;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, reason: JSON.parse(body).reason }));
+        }).on("error", reject);
+      });
 
     await pause(1_000);
     const beforeStop = outcomes.length;
