@@ -109,20 +109,40 @@ interface DeploymentFacts {
 }
 
 async function curatedFacilities(): Promise<FacilityFacts[]> {
-  const data = await graphql<{ facilities: { totalCount: number; edges: { node: FacilityFacts }[] } }>(`{
-    facilities(first: 100) {
-      totalCount
-      edges { node {
-        name status country gridRegion itPowerMw facilityPowerMw pue operationalOn decommissionedOn operator { ${vendorFacts} }
-        capacityHistory { effectiveOn itPowerMw facilityPowerMw status }
-        deployments(first: 25) { pageInfo { hasNextPage } edges { node { asOf acceleratorCount chip { slug designer { ${vendorFacts} } } } } }
-      } }
-    }
-  }`);
-  expect(data.facilities.totalCount).toBe(data.facilities.edges.length);
-  // 25 deployments per facility keeps the listing under the query cost limit; none has more.
-  for (const e of data.facilities.edges) expect(e.node.deployments.pageInfo.hasNextPage).toBe(false);
-  return data.facilities.edges.map((e) => e.node);
+  // Every curated facility, page by page (the curated seed holds more than one page of 100).
+  const nodes: FacilityFacts[] = [];
+  let after: string | null = null;
+  let totalCount = 0;
+  for (;;) {
+    const data: {
+      facilities: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: FacilityFacts }[];
+      };
+    } = await graphql(
+      `query($after: String) {
+        facilities(first: 100, after: $after) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          edges { node {
+            name status country gridRegion itPowerMw facilityPowerMw pue operationalOn decommissionedOn operator { ${vendorFacts} }
+            capacityHistory { effectiveOn itPowerMw facilityPowerMw status }
+            deployments(first: 25) { pageInfo { hasNextPage } edges { node { asOf acceleratorCount chip { slug designer { ${vendorFacts} } } } } }
+          } }
+        }
+      }`,
+      { after },
+    );
+    totalCount = data.facilities.totalCount;
+    nodes.push(...data.facilities.edges.map((e) => e.node));
+    if (!data.facilities.pageInfo.hasNextPage) break;
+    after = data.facilities.pageInfo.endCursor;
+  }
+  expect(totalCount).toBe(nodes.length);
+  // 25 deployments per facility keeps each page under the query cost limit; none has more.
+  for (const n of nodes) expect(n.deployments.pageInfo.hasNextPage).toBe(false);
+  return nodes;
 }
 
 /** The reference PUE the API documents for deriving IT MW from facility MW. */
