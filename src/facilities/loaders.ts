@@ -4,6 +4,7 @@ import {
   type DeploymentListParams,
   type FacilityListParams,
   getCapacityPhases,
+  getCapacityPhasesByIds,
   getDeploymentPages,
   getDeploymentsByIds,
   getFacilitiesByIds,
@@ -29,6 +30,10 @@ export function createFacilityLoaders(db: Database) {
     capacityPhasesByFacility: groupLoader(
       (ids: readonly number[]) => getCapacityPhases(db, ids),
       (r) => r.facilityId,
+    ),
+    capacityPhaseById: rowLoader(
+      (ids: readonly number[]) => getCapacityPhasesByIds(db, ids),
+      (r) => r.id,
     ),
     jurisdictionsByFacility: mapLoader((ids: readonly number[]) => getFacilityJurisdictions(db, ids), []),
     deploymentById: rowLoader(

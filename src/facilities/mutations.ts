@@ -1,8 +1,8 @@
 import type { Resolvers } from "../api/generated/resolvers-types.ts";
 import { factMutations } from "../writes/resolvers.ts";
-import { deploymentWrites, facilityWrites } from "./writes.ts";
+import { capacityPhaseWrites, deploymentWrites, facilityWrites } from "./writes.ts";
 
-/** Facility and deployment mutations (thin: the write path is src/writes/facts.ts with the specs of ./writes.ts). */
+/** Facility, deployment and capacity-phase mutations (thin: the write path is src/writes/facts.ts with the specs of ./writes.ts). */
 export const facilityMutations: Resolvers = {
   Mutation: {
     ...factMutations(facilityWrites, {
@@ -16,6 +16,12 @@ export const facilityMutations: Resolvers = {
       update: "updateDeployment",
       delete: "deleteDeployment",
       field: "deployment",
+    }),
+    ...factMutations(capacityPhaseWrites, {
+      create: "createCapacityPhase",
+      update: "updateCapacityPhase",
+      delete: "deleteCapacityPhase",
+      field: "capacityPhase",
     }),
   } as Resolvers["Mutation"],
 };

@@ -160,6 +160,11 @@ export function getDeploymentPages(
 export type CapacityPhaseRow = typeof capacityPhases.$inferSelect;
 
 /** The capacity phases of the given facilities, oldest first (one statement). */
+/** Capacity phases by id (node lookups). */
+export function getCapacityPhasesByIds(db: Database, ids: readonly number[]): Promise<CapacityPhaseRow[]> {
+  return db.select().from(capacityPhases).where(anyId(capacityPhases.id, ids));
+}
+
 export function getCapacityPhases(db: Database, facilityIds: readonly number[]): Promise<CapacityPhaseRow[]> {
   return db
     .select()

@@ -42,6 +42,7 @@ export function facilityFilterFromInput(
 export const facilityNodeTypes: Record<string, NodeFetcher> = {
   Facility: (ctx, id) => ctx.loaders.facilityById.load(id),
   Deployment: (ctx, id) => ctx.loaders.deploymentById.load(id),
+  CapacityPhase: (ctx, id) => ctx.loaders.capacityPhaseById.load(id),
 };
 
 export const facilityResolvers: Resolvers = {
@@ -69,7 +70,9 @@ export const facilityResolvers: Resolvers = {
     },
   },
   CapacityPhase: {
+    id: globalIdField("CapacityPhase"),
     sources: sourcesField("capacityPhase"),
+    facility: (p, _, ctx) => required(p.facilityId, ctx.loaders.facilityById, "facility"),
   },
   Deployment: {
     id: globalIdField("Deployment"),

@@ -122,13 +122,8 @@ function checkReferences(c: SeedCatalogue, declared: Declared, problems: SeedPro
     ...c.dependencies,
   ];
   for (const rec of facts) {
-    const v = rec.value as { confidence?: string; note?: string | null };
-    if (v.confidence === "ESTIMATED" && v.note == null) {
-      problems.push({
-        ...at(rec),
-        field: "note",
-        message: "an ESTIMATED figure needs its method (what it is derived from) in note",
-      });
+    if (r.estimateWithoutMethod(rec.value as { confidence?: string; note?: string | null })) {
+      problems.push({ ...at(rec), field: "note", message: r.ESTIMATE_NEEDS_METHOD });
     }
     const cited = new Set<string>();
     rec.value.sources.forEach((citation, i) => {

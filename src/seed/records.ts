@@ -51,6 +51,14 @@ const fact = {
   sources: z.array(citation).min(1),
 };
 
+/** The estimation rule (seeds/README.md): an ESTIMATED figure states its method in `note`. */
+export const ESTIMATE_NEEDS_METHOD = "an ESTIMATED figure needs its method (what it is derived from) in note";
+
+/** True when a fact record is ESTIMATED without the method that makes it an estimate. */
+export function estimateWithoutMethod(record: { confidence?: string; note?: string | null }): boolean {
+  return record.confidence === "ESTIMATED" && (record.note == null || record.note.trim() === "");
+}
+
 /** `later` must not precede `earlier` when both are given (ISO dates/timestamps compare as strings only for dates). */
 function ordered<K extends string>(earlier: K, later: K, message: string) {
   return (record: Record<K, string | null>, ctx: z.RefinementCtx) => {

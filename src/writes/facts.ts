@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { citationTables, sources } from "../../schema/db/index.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Database } from "../db/client.ts";
-import type { Citation } from "../seed/records.ts";
+import { type Citation, ESTIMATE_NEEDS_METHOD, estimateWithoutMethod } from "../seed/records.ts";
 import type { CitedEntity } from "../sources/queries.ts";
 import { References } from "./references.ts";
 import { parseRecord, userError, WriteRefused } from "./user-errors.ts";
@@ -124,6 +124,9 @@ async function prepare<Rec>(
   selfId: number | null,
 ): Promise<Prepared> {
   const rec = parseRecord(spec.record, input, ["input"]);
+  if (spec.cited && estimateWithoutMethod(rec as { confidence?: string; note?: string | null })) {
+    throw new WriteRefused([userError(["input", "note"], "REQUIRED", ESTIMATE_NEEDS_METHOD)]);
+  }
   const refs = new References(db);
   const values = await spec.toRow(rec, refs);
   const children = spec.children ? await spec.children.rows(rec, refs) : [];

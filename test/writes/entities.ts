@@ -84,6 +84,19 @@ export const entityCases: EntityCase[] = [
     patch: { acceleratorCount: 2000 },
   },
   {
+    type: "CapacityPhase",
+    field: "capacityPhase",
+    table: "capacity_phases",
+    input: {
+      facility: "xai-colossus-1",
+      effectiveOn: "2001-01-01",
+      itPowerMw: 10,
+      status: "ANNOUNCED",
+      ...fact,
+    },
+    patch: { itPowerMw: 12 },
+  },
+  {
     type: "Model",
     field: "model",
     table: "models",

@@ -228,14 +228,20 @@ export type BlastRadius = {
 };
 
 /** One dated phase of a facility's capacity: the IT and/or facility MW its sources state from effectiveOn. */
-export type CapacityPhase = {
+export type CapacityPhase = Fact & Node & {
   __typename?: 'CapacityPhase';
   /** How sure the figure is. */
   confidence: Confidence;
+  /** When the row entered the database. */
+  createdAt: Scalars['DateTime']['output'];
   /** From when the phase holds. */
   effectiveOn: Scalars['Date']['output'];
+  /** The facility whose capacity this is. */
+  facility: Facility;
   /** Total facility power in MW, when stated. */
   facilityPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
   /** IT power in MW, when stated. */
   itPowerMw?: Maybe<Scalars['NonNegativeFloat']['output']>;
   /** Caveats; for ESTIMATED phases, the method. */
@@ -244,6 +250,37 @@ export type CapacityPhase = {
   sources: Array<Citation>;
   /** Status of this capacity (only OPERATIONAL phases count in indices). */
   status: FacilityStatus;
+  /** When the row last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Fields of a capacity phase for createCapacityPhase and updateCapacityPhase, in the record format of seeds/README.md (the facility by slug, sources by URL). Which are required is checked by the mutation (REQUIRED userErrors). */
+export type CapacityPhaseInput = {
+  /** How sure we are of the figure (required on create; ESTIMATED needs a note with the method). */
+  confidence?: InputMaybe<Confidence>;
+  /** Date from which the phase holds, YYYY-MM-DD. */
+  effectiveOn?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of the facility. */
+  facility?: InputMaybe<Scalars['String']['input']>;
+  /** Total facility (grid-connection) power in MW as the source states it. */
+  facilityPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** IT power in MW as the source states it (this or facilityPowerMw is required). */
+  itPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Free-text remark by the curator (caveats, how a figure was derived). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The sources backing the phase, by URL (each must exist: create it with createSource); at least one. On update, replaces all citations. */
+  sources?: InputMaybe<Array<CitationInput>>;
+  /** Status of this capacity: only OPERATIONAL phases count in indices; plans are ANNOUNCED or UNDER_CONSTRUCTION. */
+  status?: InputMaybe<FacilityStatus>;
+};
+
+/** Result of createCapacityPhase and updateCapacityPhase. */
+export type CapacityPhasePayload = {
+  __typename?: 'CapacityPhasePayload';
+  /** The phase as written; null when the input was refused. */
+  capacityPhase?: Maybe<CapacityPhase>;
+  /** Why the input was refused (empty on success). */
+  userErrors: Array<UserError>;
 };
 
 /** An AI accelerator: who designed it, who fabricates it, and its published specifications. */
@@ -1936,6 +1973,8 @@ export type Mutation = {
   attachSource: CitationPayload;
   /** Creates an API key (ADMIN). The secret is in the payload once and never again: only its SHA-256 hash is stored. */
   createApiKey: CreateApiKeyPayload;
+  /** Adds a dated phase to a facility's capacity history (EDITOR). One phase per facility and date (another on the same date is DUPLICATE); it does not change the facility's flat "latest" power fields. */
+  createCapacityPhase: CapacityPhasePayload;
   /** Creates a Chip (EDITOR). Every field the record format requires must be given. */
   createChip: ChipPayload;
   /** Creates a Dependency (EDITOR). Every field the record format requires must be given. */
@@ -1962,6 +2001,8 @@ export type Mutation = {
   createVendor: VendorPayload;
   /** Creates a VendorMarketShare (EDITOR). Every field the record format requires must be given. */
   createVendorMarketShare: VendorMarketSharePayload;
+  /** Deletes a capacity phase (EDITOR) and its citations. */
+  deleteCapacityPhase: DeletePayload;
   /** Deletes a Chip (EDITOR) and its citations; IN_USE while other rows refer to it. */
   deleteChip: DeletePayload;
   /** Deletes a Dependency (EDITOR) and its citations; IN_USE while other rows refer to it. */
@@ -2001,6 +2042,8 @@ export type Mutation = {
   revokeApiKey: RevokeApiKeyPayload;
   /** Makes a subscription's digest for one of its slots now, if it was not made (ADMIN). */
   runDigest: RunDigestPayload;
+  /** Updates a capacity phase (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
+  updateCapacityPhase: CapacityPhasePayload;
   /** Updates a Chip (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
   updateChip: ChipPayload;
   /** Updates a Dependency (EDITOR): given fields replace the stored ones (null clears an optional field), absent fields are kept. */
@@ -2049,6 +2092,17 @@ export type MutationAttachSourceArgs = {
  */
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationCreateCapacityPhaseArgs = {
+  input: CapacityPhaseInput;
 };
 
 
@@ -2192,6 +2246,18 @@ export type MutationCreateVendorArgs = {
  */
 export type MutationCreateVendorMarketShareArgs = {
   input: VendorMarketShareInput;
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationDeleteCapacityPhaseArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2380,6 +2446,19 @@ export type MutationRevokeApiKeyArgs = {
 export type MutationRunDigestArgs = {
   at: Scalars['DateTime']['input'];
   subscription: Scalars['String']['input'];
+};
+
+
+/**
+ * Every write: create, update and delete curated facts, attach and detach sources, manage API keys.
+ * Writes need an API key (`Authorization: Bearer <key>`): EDITOR for facts, ADMIN for keys. Each
+ * mutation runs in one transaction (all or nothing) and lands in the audit log. Bad input comes back
+ * as `userErrors` and writes nothing.
+ */
+export type MutationUpdateCapacityPhaseArgs = {
+  expectedUpdatedAt: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  input: CapacityPhaseInput;
 };
 
 
@@ -4237,6 +4316,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Fact:
+    | ( CapacityPhaseModel )
     | ( ChipModel )
     | ( DependencyModel )
     | ( DeploymentModel )
@@ -4250,6 +4330,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   ;
   Node:
     | ( ApiKeyModel )
+    | ( CapacityPhaseModel )
     | ( ChipModel )
     | ( DependencyModel )
     | ( DeploymentModel )
@@ -4286,6 +4367,8 @@ export type ResolversTypes = {
   BlastRadius: ResolverTypeWrapper<Omit<BlastRadius, 'dependents'> & { dependents: Array<ResolversTypes['BlastDependent']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CapacityPhase: ResolverTypeWrapper<CapacityPhaseModel>;
+  CapacityPhaseInput: CapacityPhaseInput;
+  CapacityPhasePayload: ResolverTypeWrapper<Omit<CapacityPhasePayload, 'capacityPhase'> & { capacityPhase?: Maybe<ResolversTypes['CapacityPhase']> }>;
   Chip: ResolverTypeWrapper<ChipModel>;
   ChipConnection: ResolverTypeWrapper<ChipConnectionModel>;
   ChipEdge: ResolverTypeWrapper<ChipEdgeModel>;
@@ -4502,6 +4585,8 @@ export type ResolversParentTypes = {
   BlastRadius: Omit<BlastRadius, 'dependents'> & { dependents: Array<ResolversParentTypes['BlastDependent']> };
   Boolean: Scalars['Boolean']['output'];
   CapacityPhase: CapacityPhaseModel;
+  CapacityPhaseInput: CapacityPhaseInput;
+  CapacityPhasePayload: Omit<CapacityPhasePayload, 'capacityPhase'> & { capacityPhase?: Maybe<ResolversParentTypes['CapacityPhase']> };
   Chip: ChipModel;
   ChipConnection: ChipConnectionModel;
   ChipEdge: ChipEdgeModel;
@@ -4732,12 +4817,22 @@ export type BlastRadiusResolvers<ContextType = RequestContext, ParentType extend
 
 export type CapacityPhaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapacityPhase'] = ResolversParentTypes['CapacityPhase']> = {
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  facility?: Resolver<ResolversTypes['Facility'], ParentType, ContextType>;
   facilityPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   itPowerMw?: Resolver<Maybe<ResolversTypes['NonNegativeFloat']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FacilityStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CapacityPhasePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CapacityPhasePayload'] = ResolversParentTypes['CapacityPhasePayload']> = {
+  capacityPhase?: Resolver<Maybe<ResolversTypes['CapacityPhase']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type ChipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = {
@@ -5137,7 +5232,7 @@ export type FacilityPayloadResolvers<ContextType = RequestContext, ParentType ex
 };
 
 export type FactResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = {
-  __resolveType: TypeResolveFn<'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CapacityPhase' | 'Chip' | 'Dependency' | 'Deployment' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
 };
 
 export type FormulaConstantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FormulaConstant'] = ResolversParentTypes['FormulaConstant']> = {
@@ -5241,6 +5336,7 @@ export type ModelPayloadResolvers<ContextType = RequestContext, ParentType exten
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   attachSource?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationAttachSourceArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createCapacityPhase?: Resolver<ResolversTypes['CapacityPhasePayload'], ParentType, ContextType, RequireFields<MutationCreateCapacityPhaseArgs, 'input'>>;
   createChip?: Resolver<ResolversTypes['ChipPayload'], ParentType, ContextType, RequireFields<MutationCreateChipArgs, 'input'>>;
   createDependency?: Resolver<ResolversTypes['DependencyPayload'], ParentType, ContextType, RequireFields<MutationCreateDependencyArgs, 'input'>>;
   createDeployment?: Resolver<ResolversTypes['DeploymentPayload'], ParentType, ContextType, RequireFields<MutationCreateDeploymentArgs, 'input'>>;
@@ -5254,6 +5350,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
   createVendor?: Resolver<ResolversTypes['VendorPayload'], ParentType, ContextType, RequireFields<MutationCreateVendorArgs, 'input'>>;
   createVendorMarketShare?: Resolver<ResolversTypes['VendorMarketSharePayload'], ParentType, ContextType, RequireFields<MutationCreateVendorMarketShareArgs, 'input'>>;
+  deleteCapacityPhase?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCapacityPhaseArgs, 'expectedUpdatedAt' | 'id'>>;
   deleteChip?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteChipArgs, 'expectedUpdatedAt' | 'id'>>;
   deleteDependency?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDependencyArgs, 'expectedUpdatedAt' | 'id'>>;
   deleteDeployment?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteDeploymentArgs, 'expectedUpdatedAt' | 'id'>>;
@@ -5270,6 +5367,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   resendDigestDelivery?: Resolver<ResolversTypes['DigestDeliveryPayload'], ParentType, ContextType, RequireFields<MutationResendDigestDeliveryArgs, 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
   runDigest?: Resolver<ResolversTypes['RunDigestPayload'], ParentType, ContextType, RequireFields<MutationRunDigestArgs, 'at' | 'subscription'>>;
+  updateCapacityPhase?: Resolver<ResolversTypes['CapacityPhasePayload'], ParentType, ContextType, RequireFields<MutationUpdateCapacityPhaseArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateChip?: Resolver<ResolversTypes['ChipPayload'], ParentType, ContextType, RequireFields<MutationUpdateChipArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateDependency?: Resolver<ResolversTypes['DependencyPayload'], ParentType, ContextType, RequireFields<MutationUpdateDependencyArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
   updateDeployment?: Resolver<ResolversTypes['DeploymentPayload'], ParentType, ContextType, RequireFields<MutationUpdateDeploymentArgs, 'expectedUpdatedAt' | 'id' | 'input'>>;
@@ -5286,7 +5384,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'ApiKey' | 'Chip' | 'Dependency' | 'Deployment' | 'Digest' | 'DigestDelivery' | 'DigestSubscription' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Signal' | 'Source' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiKey' | 'CapacityPhase' | 'Chip' | 'Dependency' | 'Deployment' | 'Digest' | 'DigestDelivery' | 'DigestSubscription' | 'Disclosure' | 'Facility' | 'Model' | 'Outage' | 'RegulatoryEvent' | 'Signal' | 'Source' | 'Vendor' | 'VendorMarketShare', ParentType, ContextType>;
 };
 
 export interface NonNegativeFloatScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeFloat'], any> {
@@ -5640,6 +5738,7 @@ export type Resolvers<ContextType = RequestContext> = {
   BlastPathStep?: BlastPathStepResolvers<ContextType>;
   BlastRadius?: BlastRadiusResolvers<ContextType>;
   CapacityPhase?: CapacityPhaseResolvers<ContextType>;
+  CapacityPhasePayload?: CapacityPhasePayloadResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   ChipConnection?: ChipConnectionResolvers<ContextType>;
   ChipEdge?: ChipEdgeResolvers<ContextType>;
