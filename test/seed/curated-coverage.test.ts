@@ -59,7 +59,7 @@ describe(`curated seed coverage (${testBackend()})`, () => {
     expect(figures.withCapacityHistory).toBeGreaterThanOrEqual(10);
     expect(figures.withPueOrWue).toBeGreaterThanOrEqual(15);
     expect(figures.distinctRackDensities).toBeGreaterThanOrEqual(5); // target 20, not met
-    expect(figures.deployments).toBeGreaterThanOrEqual(27); // target 40, not met
+    expect(figures.deployments).toBeGreaterThanOrEqual(28); // target 40, not met
     expect(figures.outagesNamingFacilities).toBeGreaterThanOrEqual(10);
     expect(figures.weightedDependencies / figures.dependencies).toBeGreaterThanOrEqual(0.6);
     expect(figures.datedDependencies / figures.dependencies).toBeGreaterThanOrEqual(0.6);
@@ -109,7 +109,8 @@ describe(`curated seed coverage (${testBackend()})`, () => {
     figures.largestRiskTieWithoutData = largestTie.filter((t) =>
       t.components.some((c) => c.component !== "REGULATORY_EXPOSURE" && !c.known),
     ).length;
-    // Target: at most 10% of facilities on one score; not met (no per-site MW, typical rack density or a PUE
+    // Target: at most 10% of facilities on one score; not met. More rules cannot help: the tied facilities' countries
+    // already hold an IN_FORCE rule on a regulated topic, so their REGULATORY_EXPOSURE is 1 (no per-site MW, typical rack density or a PUE
     // above the 1.2 best-practice bound could be sourced for most Google, Meta, Equinix and Digital Realty
     // campuses). Every tied facility must show why: all components but regulation contribute 0, either for
     // lack of data (known = false, so its coverage is below 1) or because the measured value is 0 (a PUE at or
