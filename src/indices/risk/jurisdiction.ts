@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
-import { codeRuleEvidence, outageWeightById } from "./base.ts";
+import { codeRuleEvidence, hitCounts, hitWeight } from "./base.ts";
 import { capacityImportance, capacityWeightedMean, combineExposure } from "./formulas.ts";
 import { EVIDENCE_LIMIT } from "./parameters.ts";
 import { knownColumn, noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
@@ -24,7 +24,7 @@ const rulesReaching = (code: SQL): SQL =>
  * SYSTEMIC_IMPORTANCE is its operational MW against the largest jurisdiction's (so the EU and large
  * countries rank high). Subjects: every code a facility or a rule names.
  */
-export function jurisdictionSubject(_at: SQL): SubjectSql {
+export function jurisdictionSubject(at: SQL): SubjectSql {
   const rules = codeRuleEvidence(
     sql`select p.subject_id, c.code from page p cross join lateral unnest(${rulesReaching(sql`p.subject_id`)}) c(code)`,
   );
@@ -101,9 +101,9 @@ export function jurisdictionSubject(_at: SQL): SubjectSql {
         join place_fac_evidence r on r.place = pc.place and r.rn <= ${EVIDENCE_LIMIT}
       union all
       select h.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
-        from (select distinct p.subject_id, i.outage_id, ${outageWeightById(sql`i.outage_id`)} as w
-              from page p join jur_fac jf on jf.code = p.subject_id join outage_impacts i on i.facility_id = jf.id) h
-        where h.w is not null
+        from (select distinct p.subject_id, h.outage_id, ${hitWeight("h", at)} as w
+              from page p join jur_fac jf on jf.code = p.subject_id
+              join outage_facility_hits h on h.facility_id = jf.id where ${hitCounts("h", at)}) h
       union all
       ${rules.listed}
 `,
