@@ -28,17 +28,49 @@ export const hitWeight = (h: string, at: SQL): SQL =>
   outageWeight(sql.raw(`${h}.severity`), sql.raw(`${h}.started_at`), at);
 
 /**
+ * Evidence CTE `name` (after `page`): for each page subject, its EVIDENCE_LIMIT most influential rows
+ * of one component and how many it has in all. `rowsOf(subject)` yields (id, w) for one subject (an
+ * SQL text expression); they are ranked as the evidence is (w desc, id as text) with a bounded top-N
+ * sort per subject, so the page's evidence never sorts every row of every subject. Columns:
+ * subject_id, id, w, n (the subject's row count; listed rows = least(n, EVIDENCE_LIMIT)).
+ */
+export const topEvidenceCte = (name: string, rowsOf: (subject: SQL) => SQL): SQL =>
+  sql`${sql.identifier(name)} as materialized (
+      select p.subject_id, t.id, t.w, t.n
+      from page p cross join lateral (
+        select x.id, x.w, count(*) over () as n from (${rowsOf(sql`p.subject_id`)}) x(id, w)
+        order by x.w desc nulls last, x.id::text limit ${EVIDENCE_LIMIT}
+      ) t
+    )`;
+
+/** Evidence rows and the unlisted count of a topEvidenceCte. */
+export function topEvidence(name: string, component: string, kind: string): { listed: SQL; unlisted: SQL } {
+  const cte = sql.identifier(name);
+  return {
+    listed: sql`select t.subject_id, ${component}::text as component, ${kind}::text as kind, t.id::text as id, t.w::float8 as weight from ${cte} t`,
+    unlisted: sql`select t.subject_id, ${component}::text as component, max(t.n) - count(*) as n from ${cte} t group by t.subject_id`,
+  };
+}
+
+/**
  * REGULATORY_EXPOSURE evidence of the page from the rules of jurisdiction codes. `pageCodes` yields
  * rows (subject_id, code): the distinct codes whose rules reach each page subject. A subject's most
- * influential rules are among its codes' top EVIDENCE_LIMIT (rules_listed), so only those are ranked;
- * the others are counted (for SubjectSql.unlistedEvidence).
+ * influential rules are among its codes' top EVIDENCE_LIMIT (rules_listed), so only those are ranked,
+ * per subject with a bounded sort (ctes, to place after `page`); the others are counted: a subject
+ * has Σ n over its codes (code_exposure) and lists least(that, EVIDENCE_LIMIT) of them.
  */
-export function codeRuleEvidence(pageCodes: SQL): { listed: SQL; unlisted: SQL } {
+export function codeRuleEvidence(pageCodes: SQL): { ctes: SQL; listed: SQL; unlisted: SQL } {
   return {
-    listed: sql`select pc.subject_id, 'REGULATORY_EXPOSURE' as component, 'REGULATORY_EVENT' as kind, r.id::text as id, r.w as weight
-        from (${pageCodes}) pc join rules_listed r on r.jurisdiction = pc.code`,
-    unlisted: sql`select pc.subject_id, 'REGULATORY_EXPOSURE' as component, greatest(ce.n - ${EVIDENCE_LIMIT}, 0) as n
-        from (${pageCodes}) pc join code_exposure ce on ce.code = pc.code`,
+    ctes: sql`ev_rule_codes as materialized (${pageCodes}),
+      ${topEvidenceCte(
+        "ev_rules_top",
+        (s) =>
+          sql`select r.id, r.w from ev_rule_codes c join rules_listed r on r.jurisdiction = c.code where c.subject_id = ${s}`,
+      )}`,
+    listed: sql`select t.subject_id, 'REGULATORY_EXPOSURE' as component, 'REGULATORY_EVENT' as kind, t.id::text as id, t.w as weight
+        from ev_rules_top t`,
+    unlisted: sql`select c.subject_id, 'REGULATORY_EXPOSURE' as component, sum(ce.n) - least(sum(ce.n), ${EVIDENCE_LIMIT}) as n
+        from ev_rule_codes c join code_exposure ce on ce.code = c.code group by c.subject_id`,
   };
 }
 

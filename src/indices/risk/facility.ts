@@ -56,6 +56,7 @@ export function facilitySubject(at: SQL): SubjectSql {
       union all
       select p.subject_id, 'ENVIRONMENT', 'FACILITY', f.id::text, 1
         from page p join facilities f on f.id = p.subject_id::int where f.pue is not null or f.wue is not null`,
+    evidenceCtes: rules.ctes,
     unlistedEvidence: rules.unlisted,
   };
 }

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { acceleratorsAt, dependencyActiveAt } from "../operational.ts";
-import { codeRuleEvidence, hitCounts, hitWeight } from "./base.ts";
+import { codeRuleEvidence, hitCounts, hitWeight, topEvidence, topEvidenceCte } from "./base.ts";
 import {
   capacityWeightedMean,
   combineExposure,
@@ -22,6 +22,7 @@ export function vendorSubject(at: SQL): SubjectSql {
   const rules = codeRuleEvidence(
     sql`select p.subject_id, vc.code from page p join ven_codes vc on vc.vendor_id::text = p.subject_id`,
   );
+  const outages = topEvidence("ev_outages_top", "OUTAGE_HISTORY", "OUTAGE");
   return {
     ctes: sql`ven_capacity as (
         select fv.operator_id as vendor_id, sum(fv.mw) as mw, count(*) filter (where not fv.mw_known) as mw_unknown,
@@ -120,8 +121,7 @@ export function vendorSubject(at: SQL): SubjectSql {
         from page p join fac f on f.operator_id::text = p.subject_id
         where f.operational and f.mw > 0 and f.rack_density_kw_typical is not null
       union all
-      select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, ${hitWeight("h", at)}
-        from page p join outage_vendor_hits h on h.vendor_id = p.subject_id::int where ${hitCounts("h", at)}
+      ${outages.listed}
       union all
       ${rules.listed}
       union all
@@ -146,6 +146,12 @@ export function vendorSubject(at: SQL): SubjectSql {
       union all
       select p.subject_id, 'SUPPLY_CONCENTRATION', 'DEPLOYMENT', a.deployment_id::text, a.accelerator_count
         from page p join ven_acc a on a.operator_id::text = p.subject_id`,
-    unlistedEvidence: rules.unlisted,
+    evidenceCtes: sql`${rules.ctes},
+      ${topEvidenceCte(
+        "ev_outages_top",
+        (s) => sql`select h.outage_id, ${hitWeight("h", at)} from outage_vendor_hits h
+          where h.vendor_id = ${s}::int and ${hitCounts("h", at)}`,
+      )}`,
+    unlistedEvidence: sql`${rules.unlisted} union all ${outages.unlisted}`,
   };
 }
