@@ -62,10 +62,15 @@ export function topEvidence(name: string, component: string, kind: string): { li
 export function codeRuleEvidence(pageCodes: SQL): { ctes: SQL; listed: SQL; unlisted: SQL } {
   return {
     ctes: sql`ev_rule_codes as materialized (${pageCodes}),
+      ev_rules_by_code as materialized (
+        select r.jurisdiction as code, array_agg(r.id) as ids, array_agg(r.w) as ws
+        from rules_listed r where r.jurisdiction in (select c.code from ev_rule_codes c)
+        group by r.jurisdiction
+      ),
       ${topEvidenceCte(
         "ev_rules_top",
-        (s) =>
-          sql`select r.id, r.w from ev_rule_codes c join rules_listed r on r.jurisdiction = c.code where c.subject_id = ${s}`,
+        (s) => sql`select u.id, u.w from ev_rule_codes c join ev_rules_by_code b on b.code = c.code
+          cross join lateral unnest(b.ids, b.ws) u(id, w) where c.subject_id = ${s}`,
       )}`,
     listed: sql`select t.subject_id, 'REGULATORY_EXPOSURE' as component, 'REGULATORY_EVENT' as kind, t.id::text as id, t.w as weight
         from ev_rules_top t`,
