@@ -43,8 +43,8 @@ interface Entry {
  * and their arguments, and the data version changes with every committed write on any instance
  * (a row in the database, read once per request), so a hit is exactly what a computation would give
  * on the data the request sees. Concurrent identical requests share one computation (single flight):
- * the first runs it (through the gate), the others wait for it; if it fails they compute on their own
- * (the first request may have been cancelled). Failures are not cached.
+ * the first runs it (through the gate), the others wait for it; if it fails they look up once more
+ * and share one new computation (the first request may have been cancelled). Failures are not cached.
  */
 export class IndexCache {
   private readonly entries = new Map<string, Entry>();
@@ -60,7 +60,12 @@ export class IndexCache {
   forRequest(db: Database, gate: Gate = (work) => work()): IndexRun {
     if (this.size <= 0) return (_name, _args, compute) => gate(compute);
     let version: Promise<number> | null = null;
-    return async <T>(name: string, args: unknown, compute: () => Promise<T>): Promise<T> => {
+    const run = async <T>(
+      name: string,
+      args: unknown,
+      compute: () => Promise<T>,
+      retried = false,
+    ): Promise<T> => {
       version ??= readDataVersion(db);
       const v = await version;
       this.forgetOlderThan(v);
@@ -72,8 +77,12 @@ export class IndexCache {
         this.entries.set(key, found);
         try {
           return (await found.result) as T;
-        } catch {
-          return gate(compute); // the shared computation failed (e.g. its request was cancelled)
+        } catch (error) {
+          // The shared computation failed (e.g. its request was cancelled or timed out): look up again
+          // once, so the requests that waited for it share one new computation instead of each
+          // starting its own.
+          if (retried) throw error;
+          return run(name, args, compute, true);
         }
       }
       this.onLookup(name, "miss");
@@ -88,6 +97,7 @@ export class IndexCache {
       });
       return result;
     };
+    return (name, args, compute) => run(name, args, compute);
   }
 
   /** Entries computed on data older than the newest version seen can never be hit again: drop them. */
