@@ -52,7 +52,9 @@ try {
     // loaded tables; vacuum now so index-only scans see the visibility map, and analyze for the planner.
     await queryRows(h.db, sql`vacuum analyze`);
     const provider = await largestProvider(h);
-    console.log(`indices bench: asOf ${asOf}, ${runs} runs each, database ${name}`);
+    console.log(
+      `indices bench: asOf ${asOf}, ${runs} runs each, database ${name}; cold computations (the index functions called directly: the server's index result cache, INDEX_CACHE_SIZE, is not involved)`,
+    );
     await time("concentration OPERATOR × CAPACITY_MW (aim 100 ms)", () =>
       getConcentration(h.db, { dimension: "OPERATOR", measure: "CAPACITY_MW", asOf }),
     );

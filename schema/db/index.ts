@@ -8,4 +8,5 @@ export * from "./operations.ts";
 export * from "./outages.ts";
 export * from "./regulation.ts";
 export * from "./sources.ts";
+export * from "./summaries.ts";
 export * from "./vendors.ts";

@@ -1,5 +1,6 @@
 import { anonymousViewer, type Viewer } from "../auth/viewer.ts";
 import type { Database } from "../db/client.ts";
+import { computeDirectly, type IndexRun } from "../indices/cache.ts";
 import type { DomainModule } from "./module.ts";
 import { modules } from "./modules.ts";
 
@@ -15,10 +16,20 @@ export interface RequestContext {
   loaders: Loaders;
   /** Who is asking (API key and role, or anonymous); checked with requireRole() by fields that need a role. */
   viewer: Viewer;
+  /**
+   * Runs an index computation (riskScores, concentration, concentrationSeries, blastRadius, coverage):
+   * through the index result cache and the INDEX_CONCURRENCY gate in the HTTP server
+   * (src/indices/cache.ts), directly elsewhere.
+   */
+  indexRun: IndexRun;
 }
 
 /** A new context for one request (fresh DataLoaders: no caching across requests). */
-export function createRequestContext(db: Database, viewer: Viewer = anonymousViewer): RequestContext {
+export function createRequestContext(
+  db: Database,
+  viewer: Viewer = anonymousViewer,
+  indexRun: IndexRun = computeDirectly,
+): RequestContext {
   const loaders = Object.assign({}, ...modules.map((m: DomainModule) => m.createLoaders?.(db) ?? {}));
-  return { db, loaders: loaders as Loaders, viewer };
+  return { db, loaders: loaders as Loaders, viewer, indexRun };
 }

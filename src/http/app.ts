@@ -18,7 +18,7 @@ import { createApolloServer } from "./graphql.ts";
 import { hardening } from "./hardening.ts";
 import { healthCheck } from "./health.ts";
 import { requestLog } from "./request-log.ts";
-import { bindRequest, requestState } from "./request-state.ts";
+import { bindRequest, requestState, stateOfResponse } from "./request-state.ts";
 
 export const GRAPHQL_PATH = "/graphql";
 /** Largest accepted JSON request body. */
@@ -84,7 +84,8 @@ export async function createApp(options: AppOptions): Promise<HyperscopeHttp> {
         }).catch((error) => {
           throw contextFault(error);
         });
-        return bindRequest(createRequestContext(handle.db, viewer), res);
+        const run = harden.indexRun(handle.db, stateOfResponse(res)?.abort.signal);
+        return bindRequest(createRequestContext(handle.db, viewer, run), res);
       },
     }),
   );

@@ -1,9 +1,15 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestHandler } from "express";
 import type { GraphQLSchema, ValidationRule } from "graphql";
-import type { DatabaseHandle } from "../db/client.ts";
+import type { Database, DatabaseHandle } from "../db/client.ts";
+import { IndexCache, type IndexRun } from "../indices/cache.ts";
 import { armorLimits } from "../limits/armor.ts";
-import { limitIndexConcurrency } from "../limits/index-concurrency.ts";
+import {
+  CACHED_INDEX_FIELDS,
+  gateOf,
+  limitIndexConcurrency,
+  Semaphore,
+} from "../limits/index-concurrency.ts";
 import { limitsPlugin } from "../limits/plugin.ts";
 import { CostRateLimiter } from "../limits/rate-limit.ts";
 import { defaultHardening, type HardeningSettings } from "../limits/settings.ts";
@@ -12,7 +18,7 @@ import type { Logger } from "../logger.ts";
 import { cacheHintPlugins } from "./cache-hints.ts";
 import { requestDeadline } from "./deadline.ts";
 import { errorPlugin } from "./error-plugin.ts";
-import { metricsRoute, registerPoolMetrics } from "./metrics.ts";
+import { indexCacheLookups, metricsRoute, registerPoolMetrics } from "./metrics.ts";
 
 /**
  * The hardening units composed for one app: limits before execution (graphql-armor + cost + rate
@@ -34,9 +40,16 @@ export function hardening(options: {
   };
   deadline: RequestHandler;
   metrics: RequestHandler;
+  /** The index run of one request (the shared result cache, the INDEX_CONCURRENCY gate). */
+  indexRun: (db: Database, signal?: AbortSignal) => IndexRun;
+  indexCache: IndexCache;
 } {
   const settings: HardeningSettings = { ...defaultHardening, ...definedOnly(options.config) };
-  const schema = limitIndexConcurrency(options.schema, settings.INDEX_CONCURRENCY);
+  const gate = new Semaphore(settings.INDEX_CONCURRENCY);
+  const schema = limitIndexConcurrency(options.schema, gate, CACHED_INDEX_FIELDS);
+  const indexCache = new IndexCache(settings.INDEX_CACHE_SIZE, (index, outcome) =>
+    indexCacheLookups.inc({ index, outcome }),
+  );
   const armor = armorLimits(settings);
   const rateLimiter =
     settings.RATE_LIMIT_COST > 0
@@ -59,6 +72,8 @@ export function hardening(options: {
     },
     deadline: requestDeadline(settings.REQUEST_TIMEOUT_MS),
     metrics: metricsRoute(settings),
+    indexRun: (db, signal) => indexCache.forRequest(db, gateOf(gate, signal)),
+    indexCache,
   };
 }
 

@@ -31,6 +31,13 @@ export const queryCost = new Histogram({
   registers: [metricsRegistry],
 });
 
+export const indexCacheLookups = new Counter({
+  name: "hyperscope_index_cache_lookups_total",
+  help: "Index result cache lookups (src/indices/cache.ts) by index and outcome (hit, miss)",
+  labelNames: ["index", "outcome"] as const,
+  registers: [metricsRegistry],
+});
+
 const MAX_OPERATION_LABELS = 200;
 const seenOperations = new Set<string>();
 

@@ -116,7 +116,7 @@ export const indexResolvers: Resolvers = {
   Query: {
     concentration: (_, args, ctx) =>
       answering(async () => {
-        const c = await getConcentration(ctx.db, {
+        const query = {
           dimension: args.dimension,
           measure: args.measure,
           segment: args.segment ?? null,
@@ -124,7 +124,8 @@ export const indexResolvers: Resolvers = {
           compareTo: dayOrNull(args.compareTo),
           n: args.n ?? null,
           rollup: args.rollup ?? null,
-        });
+        };
+        const c = await ctx.indexRun("concentration", query, () => getConcentration(ctx.db, query));
         return {
           ...c,
           shares: c.shares.map((s) => ({
@@ -139,8 +140,8 @@ export const indexResolvers: Resolvers = {
         };
       }),
     concentrationSeries: (_, args, ctx) =>
-      answering(() =>
-        getConcentrationSeries(ctx.db, {
+      answering(() => {
+        const query = {
           dimension: args.dimension,
           measure: args.measure,
           segment: args.segment ?? null,
@@ -149,18 +150,20 @@ export const indexResolvers: Resolvers = {
           interval: args.interval ?? "YEAR",
           n: args.n ?? null,
           rollup: args.rollup ?? null,
-        }),
-      ),
+        };
+        return ctx.indexRun("concentrationSeries", query, () => getConcentrationSeries(ctx.db, query));
+      }),
     riskScores: (_, args, ctx) =>
       answering(async () => {
-        const r = await getRiskScores(ctx.db, {
+        const query = {
           subject: args.subject,
           asOf: day(args.asOf),
           weights: weightsOf(args.weights),
           filter: { ids: filterIds(args.subject, args.filter?.ids), country: args.filter?.country ?? null },
           first: args.first ?? null,
           after: args.after ?? null,
-        });
+        };
+        const r = await ctx.indexRun("riskScores", query, () => getRiskScores(ctx.db, query));
         return {
           totalCount: r.totalCount,
           weights: r.weights,
@@ -176,11 +179,8 @@ export const indexResolvers: Resolvers = {
     blastRadius: (_, args, ctx) =>
       answering(async () => {
         const provider = await blastProvider(ctx, args.provider);
-        const r = await getBlastRadius(ctx.db, {
-          provider,
-          asOf: day(args.asOf),
-          maxDepth: args.maxDepth ?? null,
-        });
+        const query = { provider, asOf: day(args.asOf), maxDepth: args.maxDepth ?? null };
+        const r = await ctx.indexRun("blastRadius", query, () => getBlastRadius(ctx.db, query));
         const vendorRow = (id: number) =>
           ctx.loaders.vendorById.load(id).then((v) => v as ResolversTypes["Vendor"]);
         return {
@@ -198,9 +198,10 @@ export const indexResolvers: Resolvers = {
       }),
     formulaConstants: () => [...FORMULA_CONSTANTS],
     coverage: (_, args, ctx) =>
-      answering(() =>
-        getDataCoverage(ctx.db, args.asOf == null ? new Date().toISOString().slice(0, 10) : day(args.asOf)),
-      ),
+      answering(() => {
+        const asOf = args.asOf == null ? new Date().toISOString().slice(0, 10) : day(args.asOf);
+        return ctx.indexRun("coverage", { asOf }, () => getDataCoverage(ctx.db, asOf));
+      }),
   },
   FormulaConstant: {
     source: (c, _, ctx) => (c.sourceUrl == null ? null : ctx.loaders.sourceByUrl.load(String(c.sourceUrl))),

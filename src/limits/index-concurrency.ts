@@ -9,9 +9,15 @@ import { INDEX_COSTS } from "./cost.ts";
  * index queries hold at most about `limit` pooled connections, and health checks and cheap reads
  * still get one. Wraps the resolvers of `schema` in place and returns it.
  */
-export function limitIndexConcurrency(schema: GraphQLSchema, limit: number): GraphQLSchema {
-  const gate = new Semaphore(limit);
+export function limitIndexConcurrency(
+  schema: GraphQLSchema,
+  limit: number | Semaphore,
+  /** Fields that take the gate themselves, around the computation only (src/indices/cache.ts). */
+  except: ReadonlySet<string> = new Set(),
+): GraphQLSchema {
+  const gate = typeof limit === "number" ? new Semaphore(limit) : limit;
   for (const key of Object.keys(INDEX_COSTS)) {
+    if (except.has(key)) continue;
     const [typeName, fieldName] = key.split(".") as [string, string];
     const type = schema.getType(typeName);
     const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
@@ -29,6 +35,29 @@ export function limitIndexConcurrency(schema: GraphQLSchema, limit: number): Gra
   }
   return schema;
 }
+
+/**
+ * Index fields that compute through the request's indexRun (the index result cache): a cached result
+ * is answered without waiting for a computation slot; only a computation takes one (gateOf).
+ */
+export const CACHED_INDEX_FIELDS: ReadonlySet<string> = new Set([
+  "Query.riskScores",
+  "Query.blastRadius",
+  "Query.concentration",
+  "Query.concentrationSeries",
+]);
+
+/** Runs work when `gate` has a free slot, giving up (TIMEOUT) when `signal` aborts first. */
+export const gateOf =
+  (gate: Semaphore, signal?: AbortSignal) =>
+  async <T>(work: () => Promise<T>): Promise<T> => {
+    const release = await gate.acquire(signal);
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  };
 
 /** A counting semaphore whose waiters give up when their signal aborts. */
 export class Semaphore {

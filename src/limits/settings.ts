@@ -40,6 +40,8 @@ export const hardeningEnv = {
   DB_POOL_MAX: int(2, 200, 10),
   /** Index fields (riskScores, blastRadius, concentration, concentrationSeries, risk) resolving at once. */
   INDEX_CONCURRENCY: int(1, 100, 3),
+  /** Index results kept in memory per instance, keyed by (index, arguments, data version); 0 = off. */
+  INDEX_CACHE_SIZE: int(0, 10_000, 64),
   /** How long a drain on SIGTERM/SIGINT waits for in-flight requests before closing their sockets. */
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000, 10_000),
   /** Introspection and "Did you mean" suggestions (GraphiQL needs introspection). */

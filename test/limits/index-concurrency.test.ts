@@ -1,5 +1,6 @@
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RequestContext } from "../../src/api/context.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import { postGraphql, type RunningServer, startServer } from "../http/support.ts";
 import { testBackend, testDatabase } from "../support/database.ts";
@@ -12,6 +13,7 @@ describe(`index-field concurrency (${testBackend()})`, () => {
   let running = 0;
   let most = 0;
   let finished = 0;
+  let calls = 0;
 
   beforeAll(async () => {
     handle = await testDatabase("empty");
@@ -19,14 +21,17 @@ describe(`index-field concurrency (${testBackend()})`, () => {
       typeDefs: "type Query { blastRadius: Int, cheap: Int }",
       resolvers: {
         Query: {
-          blastRadius: async () => {
-            running++;
-            most = Math.max(most, running);
-            await new Promise((r) => setTimeout(r, 1_000));
-            running--;
-            finished++;
-            return 1;
-          },
+          // As the real index resolvers do: the computation goes through the request's indexRun, which
+          // takes the gate (distinct arguments: no cache hit, no shared computation).
+          blastRadius: (_: unknown, __: unknown, ctx: RequestContext) =>
+            ctx.indexRun("blastRadius", { call: ++calls }, async () => {
+              running++;
+              most = Math.max(most, running);
+              await new Promise((r) => setTimeout(r, 1_000));
+              running--;
+              finished++;
+              return 1;
+            }),
           cheap: () => 2,
         },
       },

@@ -19,25 +19,63 @@ export const jurisdictionsOf = (f: string): SQL =>
   facilityJurisdictions({ country: sql.raw(`${f}.country`), subdivision: sql.raw(`${f}.subdivision`) });
 
 /**
- * The weight at asOf of outage `id` (an SQL integer expression), null when it did not start by asOf:
- * a position in outage_weights' array (one slot per id from the first, gaps filled), so summing the
- * outages of every facility needs no join to outages.
+ * The hits of outage-hit table alias `h` (outage_facility_hits or outage_vendor_hits: one row per
+ * distinct subject and outage, with the outage's severity and start) that count at `at`, and each
+ * one's weight at `at` (formulas.ts outageWeight; the decay is applied here, at any asOf).
  */
-export const outageWeightById = (id: SQL): SQL =>
-  sql`nullif((select ow.w from outage_weights ow)[${id} - (select ow.first_id from outage_weights ow) + 1], -1)`;
+export const hitCounts = (h: string, at: SQL): SQL => outageStartedBy(sql.raw(`${h}.started_at`), at);
+export const hitWeight = (h: string, at: SQL): SQL =>
+  outageWeight(sql.raw(`${h}.severity`), sql.raw(`${h}.started_at`), at);
+
+/**
+ * Evidence CTE `name` (after `page`): for each page subject, its EVIDENCE_LIMIT most influential rows
+ * of one component and how many it has in all. `rowsOf(subject)` yields (id, w) for one subject (an
+ * SQL text expression); they are ranked as the evidence is (w desc, id as text) with a bounded top-N
+ * sort per subject, so the page's evidence never sorts every row of every subject. Columns:
+ * subject_id, id, w, n (the subject's row count; listed rows = least(n, EVIDENCE_LIMIT)).
+ */
+export const topEvidenceCte = (name: string, rowsOf: (subject: SQL) => SQL): SQL =>
+  sql`${sql.identifier(name)} as materialized (
+      select p.subject_id, t.id, t.w, t.n
+      from page p cross join lateral (
+        select x.id, x.w, count(*) over () as n from (${rowsOf(sql`p.subject_id`)}) x(id, w)
+        order by x.w desc nulls last, x.id::text limit ${EVIDENCE_LIMIT}
+      ) t
+    )`;
+
+/** Evidence rows and the unlisted count of a topEvidenceCte. */
+export function topEvidence(name: string, component: string, kind: string): { listed: SQL; unlisted: SQL } {
+  const cte = sql.identifier(name);
+  return {
+    listed: sql`select t.subject_id, ${component}::text as component, ${kind}::text as kind, t.id::text as id, t.w::float8 as weight from ${cte} t`,
+    unlisted: sql`select t.subject_id, ${component}::text as component, max(t.n) - count(*) as n from ${cte} t group by t.subject_id`,
+  };
+}
 
 /**
  * REGULATORY_EXPOSURE evidence of the page from the rules of jurisdiction codes. `pageCodes` yields
  * rows (subject_id, code): the distinct codes whose rules reach each page subject. A subject's most
- * influential rules are among its codes' top EVIDENCE_LIMIT (rules_listed), so only those are ranked;
- * the others are counted (for SubjectSql.unlistedEvidence).
+ * influential rules are among its codes' top EVIDENCE_LIMIT (rules_listed), so only those are ranked,
+ * per subject with a bounded sort (ctes, to place after `page`); the others are counted: a subject
+ * has Σ n over its codes (code_exposure) and lists least(that, EVIDENCE_LIMIT) of them.
  */
-export function codeRuleEvidence(pageCodes: SQL): { listed: SQL; unlisted: SQL } {
+export function codeRuleEvidence(pageCodes: SQL): { ctes: SQL; listed: SQL; unlisted: SQL } {
   return {
-    listed: sql`select pc.subject_id, 'REGULATORY_EXPOSURE' as component, 'REGULATORY_EVENT' as kind, r.id::text as id, r.w as weight
-        from (${pageCodes}) pc join rules_listed r on r.jurisdiction = pc.code`,
-    unlisted: sql`select pc.subject_id, 'REGULATORY_EXPOSURE' as component, greatest(ce.n - ${EVIDENCE_LIMIT}, 0) as n
-        from (${pageCodes}) pc join code_exposure ce on ce.code = pc.code`,
+    ctes: sql`ev_rule_codes as materialized (${pageCodes}),
+      ev_rules_by_code as materialized (
+        select r.jurisdiction as code, array_agg(r.id) as ids, array_agg(r.w) as ws
+        from rules_listed r where r.jurisdiction in (select c.code from ev_rule_codes c)
+        group by r.jurisdiction
+      ),
+      ${topEvidenceCte(
+        "ev_rules_top",
+        (s) => sql`select u.id, u.w from ev_rule_codes c join ev_rules_by_code b on b.code = c.code
+          cross join lateral unnest(b.ids, b.ws) u(id, w) where c.subject_id = ${s}`,
+      )}`,
+    listed: sql`select t.subject_id, 'REGULATORY_EXPOSURE' as component, 'REGULATORY_EVENT' as kind, t.id::text as id, t.w as weight
+        from ev_rules_top t`,
+    unlisted: sql`select c.subject_id, 'REGULATORY_EXPOSURE' as component, sum(ce.n) - least(sum(ce.n), ${EVIDENCE_LIMIT}) as n
+        from ev_rule_codes c join code_exposure ce on ce.code = c.code group by c.subject_id`,
   };
 }
 
@@ -57,15 +95,12 @@ export const placeKey = (f: string): SQL =>
  *   rules are among the top rules of its codes, so evidence never ranks all of a code's rules);
  * - place_codes: each distinct facility place (country/subdivision, key `place`) with its
  *   jurisdiction codes — computed per place, not per facility;
- * - outage_weights: one row (first_id, w): w[k] is the weight at `at` of outage first_id + k − 1, or
- *   −1 when that outage did not start by `at` or does not exist (read it with outageWeightById);
  * - fac_outage: per facility the sum of the weights of the distinct outages that hit it (null when
- *   none of them started by `at`);
+ *   none of them started by `at`), from outage_facility_hits (maintained on write: no de-duplication
+ *   of outage_impacts at query time);
  * - fac_values: each facility's component values (null = no data) with its slug, name and country.
  */
 export function baseCtes(at: SQL): SQL {
-  // Ids without gaps (the usual case) need no filling: the array is the weights in id order.
-  const weightAt = sql`(case when ${outageStartedBy(sql`o.started_at`, at)} then ${outageWeight(sql`o.severity`, sql`o.started_at`, at)} else -1 end)`;
   return sql`fac as materialized (
       select f.id, f.slug, f.name, f.operator_id, f.country, f.subdivision, f.rack_density_kw_typical, f.pue, f.wue,
         ${placeKey("f")} as place,
@@ -95,24 +130,10 @@ export function baseCtes(at: SQL): SQL {
       from (select f.place, min(f.country) as country, min(f.subdivision) as subdivision from fac f group by f.place) p
       cross join lateral unnest(${jurisdictionsOf("p")}) j(code)
     ),
-    outage_weights as materialized (
-      select b.first_id, (case when b.n = b.last_id - b.first_id + 1
-          then array(select ${weightAt} from outages o order by o.id)
-          else array(
-            select case when g.id = o.id then ${weightAt} else -1 end
-            from (select o.*, lag(o.id) over (order by o.id) as previous_id from outages o) o
-            cross join lateral generate_series(coalesce(o.previous_id + 1, o.id), o.id) g(id)
-            order by o.id, g.id)
-        end) as w
-      from (select min(o.id) as first_id, max(o.id) as last_id, count(*) as n from outages o) b
-    ),
     fac_outage as (
-      select x.facility_id, sum(x.w) as total
-      from (
-        select i.facility_id, ${outageWeightById(sql`i.outage_id`)} as w
-        from outage_impacts i where i.facility_id is not null group by i.facility_id, i.outage_id
-      ) x
-      group by x.facility_id
+      select h.facility_id, sum(${hitWeight("h", at)}) as total
+      from outage_facility_hits h where ${hitCounts("h", at)}
+      group by h.facility_id
     ),
     place_regulatory as (
       select pc.place, ${combineExposure(sql`ce.v`)} as v

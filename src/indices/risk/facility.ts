@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { dependencyActiveAt } from "../operational.ts";
-import { codeRuleEvidence, outageWeightById, placeKey } from "./base.ts";
+import { codeRuleEvidence, hitCounts, hitWeight, placeKey } from "./base.ts";
 import { systemicImportance } from "./formulas.ts";
 import { knownColumn, noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
 
@@ -44,10 +44,8 @@ export function facilitySubject(at: SQL): SubjectSql {
     evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, 1::float8 as weight
         from page p join facilities f on f.id = p.subject_id::int where f.rack_density_kw_typical is not null
       union all
-      select h.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
-        from (select distinct p.subject_id, i.outage_id, ${outageWeightById(sql`i.outage_id`)} as w
-              from page p join outage_impacts i on i.facility_id = p.subject_id::int) h
-        where h.w is not null
+      select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, ${hitWeight("h", at)}
+        from page p join outage_facility_hits h on h.facility_id = p.subject_id::int where ${hitCounts("h", at)}
       union all
       ${rules.listed}
       union all
@@ -58,6 +56,7 @@ export function facilitySubject(at: SQL): SubjectSql {
       union all
       select p.subject_id, 'ENVIRONMENT', 'FACILITY', f.id::text, 1
         from page p join facilities f on f.id = p.subject_id::int where f.pue is not null or f.wue is not null`,
+    evidenceCtes: rules.ctes,
     unlistedEvidence: rules.unlisted,
   };
 }

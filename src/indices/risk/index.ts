@@ -215,6 +215,7 @@ export function rankingStatement(
       select p.subject_id, c.component, c.weight, c.value, ${contribution(sql`c.weight`, sql`c.value`)} as contribution, c.note, c.known
       from page p cross join lateral (values ${componentRows}) c(component, weight, value, note, known)
     ),
+    ${kind.evidenceCtes ? sql`${kind.evidenceCtes},` : sql``}
     ev as (${kind.evidence}),
     ev_ranked as (
       select e.*, row_number() over (partition by e.subject_id, e.component order by e.weight desc nulls last, e.id) as rn

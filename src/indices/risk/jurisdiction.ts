@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
-import { codeRuleEvidence, outageWeightById } from "./base.ts";
+import { codeRuleEvidence, hitCounts, hitWeight, topEvidence, topEvidenceCte } from "./base.ts";
 import { capacityImportance, capacityWeightedMean, combineExposure } from "./formulas.ts";
 import { EVIDENCE_LIMIT } from "./parameters.ts";
 import { knownColumn, noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
@@ -24,10 +24,11 @@ const rulesReaching = (code: SQL): SQL =>
  * SYSTEMIC_IMPORTANCE is its operational MW against the largest jurisdiction's (so the EU and large
  * countries rank high). Subjects: every code a facility or a rule names.
  */
-export function jurisdictionSubject(_at: SQL): SubjectSql {
+export function jurisdictionSubject(at: SQL): SubjectSql {
   const rules = codeRuleEvidence(
     sql`select p.subject_id, c.code from page p cross join lateral unnest(${rulesReaching(sql`p.subject_id`)}) c(code)`,
   );
+  const outages = topEvidence("ev_outages_top", "OUTAGE_HISTORY", "OUTAGE");
   return {
     // A facility's codes are its place's (place_codes: the shared rule evaluated once per place).
     ctes: sql`jur_fac as materialized (
@@ -100,14 +101,25 @@ export function jurisdictionSubject(_at: SQL): SubjectSql {
         from page p join place_codes pc on pc.code = p.subject_id
         join place_fac_evidence r on r.place = pc.place and r.rn <= ${EVIDENCE_LIMIT}
       union all
-      select h.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
-        from (select distinct p.subject_id, i.outage_id, ${outageWeightById(sql`i.outage_id`)} as w
-              from page p join jur_fac jf on jf.code = p.subject_id join outage_impacts i on i.facility_id = jf.id) h
-        where h.w is not null
+      ${outages.listed}
       union all
       ${rules.listed}
 `,
+    // An outage that hit several of the jurisdiction's facilities counts once (same weight: grouped).
+    evidenceCtes: sql`${rules.ctes},
+      jur_fac_ids as materialized (
+        select jf.code, array_agg(jf.id) as ids from jur_fac jf join page p on p.subject_id = jf.code group by jf.code
+      ),
+      ${topEvidenceCte(
+        "ev_outages_top",
+        (s) => sql`select h.outage_id, min(${hitWeight("h", at)})
+          from outage_facility_hits h
+          where h.facility_id = any((select jfi.ids from jur_fac_ids jfi where jfi.code = ${s})::int[]) and ${hitCounts("h", at)}
+          group by h.outage_id`,
+      )}`,
     unlistedEvidence: sql`${rules.unlisted}
+      union all
+      ${outages.unlisted}
       union all
       select p.subject_id, r.component, count(*) as n
         from page p join place_codes pc on pc.code = p.subject_id

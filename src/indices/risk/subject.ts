@@ -9,6 +9,8 @@ import type { RiskComponent } from "./parameters.ts";
  *   in [0,1]; a component with no data is 0), noteColumn(k) (text: why, when data is missing) and
  *   knownColumn(k) (boolean: data existed for the subject, so a 0 is a true 0 and not "no data");
  *   country feeds the `country` filter; more columns may follow for the evidence to read from `page`;
+ * - evidenceCtes (optional): more CTE definitions placed after `page` (which they may read), for
+ *   evidence and unlistedEvidence;
  * - evidence: rows (subject_id, component, kind, id text, weight float8) for the subjects in the CTE
  *   `page` (subject_id) only: the rows that drove each component, the most influential first;
  * - unlistedEvidence (optional): rows (subject_id, component, n) counting n more rows that drove a
@@ -18,6 +20,7 @@ import type { RiskComponent } from "./parameters.ts";
 export interface SubjectSql {
   ctes: SQL;
   subjects: SQL;
+  evidenceCtes?: SQL;
   evidence: SQL;
   unlistedEvidence?: SQL;
 }

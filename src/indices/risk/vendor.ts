@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { acceleratorsAt, dependencyActiveAt } from "../operational.ts";
-import { codeRuleEvidence, outageWeightById } from "./base.ts";
+import { codeRuleEvidence, hitCounts, hitWeight, topEvidence, topEvidenceCte } from "./base.ts";
 import {
   capacityWeightedMean,
   combineExposure,
@@ -22,6 +22,7 @@ export function vendorSubject(at: SQL): SubjectSql {
   const rules = codeRuleEvidence(
     sql`select p.subject_id, vc.code from page p join ven_codes vc on vc.vendor_id::text = p.subject_id`,
   );
+  const outages = topEvidence("ev_outages_top", "OUTAGE_HISTORY", "OUTAGE");
   return {
     ctes: sql`ven_capacity as (
         select fv.operator_id as vendor_id, sum(fv.mw) as mw, count(*) filter (where not fv.mw_known) as mw_unknown,
@@ -29,20 +30,11 @@ export function vendorSubject(at: SQL): SubjectSql {
           ${capacityWeightedMean(sql`fv.environment`, sql`fv.mw`)} as environment
         from fac_values fv where fv.operational group by fv.operator_id
       ),
-      -- One pass over the impacts: an impact hits the vendor it names and its facility's operator; outages
-      -- not started by asOf drop out before the (vendor, outage) pairs are de-duplicated by grouping.
-      ven_outage_hits as materialized (
-        select y.vendor_id, y.outage_id, min(y.w) as w
-        from (
-          select v.vendor_id, i.outage_id, ${outageWeightById(sql`i.outage_id`)} as w
-          from outage_impacts i left join facilities f on f.id = i.facility_id
-          cross join lateral (values (i.vendor_id), (f.operator_id)) v(vendor_id)
-          where v.vendor_id is not null
-        ) y
-        where y.w is not null
-        group by y.vendor_id, y.outage_id
+      -- (vendor, outage) pairs come from outage_vendor_hits (maintained on write).
+      ven_outage as (
+        select h.vendor_id, sum(${hitWeight("h", at)}) as total
+        from outage_vendor_hits h where ${hitCounts("h", at)} group by h.vendor_id
       ),
-      ven_outage as (select h.vendor_id, sum(h.w) as total from ven_outage_hits h group by h.vendor_id),
       ven_codes as materialized (
         select distinct f.operator_id as vendor_id, pc.code
         from fac f join place_codes pc on pc.place = f.place where f.operational
@@ -129,8 +121,7 @@ export function vendorSubject(at: SQL): SubjectSql {
         from page p join fac f on f.operator_id::text = p.subject_id
         where f.operational and f.mw > 0 and f.rack_density_kw_typical is not null
       union all
-      select p.subject_id, 'OUTAGE_HISTORY', 'OUTAGE', h.outage_id::text, h.w
-        from page p join ven_outage_hits h on h.vendor_id::text = p.subject_id
+      ${outages.listed}
       union all
       ${rules.listed}
       union all
@@ -155,6 +146,12 @@ export function vendorSubject(at: SQL): SubjectSql {
       union all
       select p.subject_id, 'SUPPLY_CONCENTRATION', 'DEPLOYMENT', a.deployment_id::text, a.accelerator_count
         from page p join ven_acc a on a.operator_id::text = p.subject_id`,
-    unlistedEvidence: rules.unlisted,
+    evidenceCtes: sql`${rules.ctes},
+      ${topEvidenceCte(
+        "ev_outages_top",
+        (s) => sql`select h.outage_id, ${hitWeight("h", at)} from outage_vendor_hits h
+          where h.vendor_id = ${s}::int and ${hitCounts("h", at)}`,
+      )}`,
+    unlistedEvidence: sql`${rules.unlisted} union all ${outages.unlisted}`,
   };
 }
