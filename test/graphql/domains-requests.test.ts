@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequestContext, type RequestContext } from "../../src/api/context.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import { testBackend, testDatabase } from "../support/database.ts";
-import { countStatements as countStatementsOf, graphqlSchema, query } from "../support/graphql.ts";
+import { countStatements as countStatementsOf, graphqlSchema } from "../support/graphql.ts";
 import { buildDomainWorld } from "./domains-world.ts";
 
 /** The remaining domains' nested paths are batched (statements bounded by depth) and coerce input like the rest. */
