@@ -440,6 +440,9 @@ async function main() {
         LOG_LEVEL: "warn",
         SEED_ON_START: "false",
         NODE_ENV: "production",
+        // Every load connection is one IP: the per-IP cost budget would answer 429 once it is spent
+        // (PostGraphile has none), so the bench measures the API, not the rate limit.
+        RATE_LIMIT_COST: "0",
       });
       const pg = await start("postgraphile", [join(tools, "server.cjs")], {
         DATABASE_URL: database("bench-postgraphile"),

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeExecutableSchema } from "@graphql-tools/schema";
-import type { GraphQLSchema } from "graphql";
+import { type GraphQLSchema, isObjectType } from "graphql";
 import {
   CountryCodeResolver,
   DateResolver,
@@ -55,13 +55,31 @@ function baseResolvers(nodeTypes: Record<string, NodeFetcher>): Resolvers {
   };
 }
 
+/**
+ * `totalCount` of a connection: the model's lazy count (ConnectionModel.totalCount, a function run
+ * only when selected) or a plain number. An explicit resolver, because the compiled executor
+ * (src/http/executor.ts) reads a field without one as a plain value and would neither call a
+ * function nor wait for a promise.
+ */
+function connectionTotalCounts(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || !type.name.endsWith("Connection")) continue;
+    const field = type.getFields().totalCount;
+    if (!field || field.resolve) continue;
+    field.resolve = (connection: { totalCount: number | (() => Promise<number>) }) =>
+      typeof connection.totalCount === "function" ? connection.totalCount() : connection.totalCount;
+  }
+  return schema;
+}
+
 /** The executable schema: SDL from schema/graphql with every module's resolvers attached. */
 export function createGraphqlSchema(): GraphQLSchema {
-  return makeExecutableSchema({
+  const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers: [
       baseResolvers(collectNodeTypes()),
       ...modules.flatMap((m) => [m.resolvers, m.mutations ?? {}]),
     ] as never,
   });
+  return connectionTotalCounts(schema);
 }

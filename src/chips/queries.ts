@@ -3,6 +3,7 @@ import { chips } from "../../schema/db/index.ts";
 import type { Database } from "../db/client.ts";
 import { anyId, anyOf, containsText } from "../db/filters.ts";
 import { type Page, type PageRequest, pageOf, pagesByParent, type Sort } from "../db/pagination.ts";
+import { selectRows } from "../db/rows.ts";
 
 export type ChipRow = typeof chips.$inferSelect;
 
@@ -41,7 +42,7 @@ export function getChips(db: Database, params: ChipListParams): Promise<Page<Chi
 }
 
 export function getChipsByIds(db: Database, ids: readonly number[]): Promise<ChipRow[]> {
-  return db.select().from(chips).where(anyId(chips.id, ids));
+  return selectRows(db.select().from(chips).where(anyId(chips.id, ids)));
 }
 
 export function getChipsBySlugs(db: Database, slugs: readonly string[]): Promise<ChipRow[]> {

@@ -9,6 +9,7 @@ import type { GraphQLSchema, ValidationRule } from "graphql";
 import type { RequestContext } from "../api/context.ts";
 import type { Logger } from "../logger.ts";
 import { formatErrorFor } from "./errors.ts";
+import { jitGateway } from "./executor.ts";
 
 /** How long in-flight requests may run after stop() before their sockets are closed (default). */
 export const DRAIN_GRACE_MS = 10_000;
@@ -34,7 +35,8 @@ export function createApolloServer(options: {
   validationRules?: ValidationRule[];
 }): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
-    schema: options.schema,
+    // The schema comes through the gateway interface with the executor (./executor.ts: graphql-jit).
+    gateway: jitGateway(options.schema),
     introspection: options.introspection ?? true,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: options.exposeInternals,

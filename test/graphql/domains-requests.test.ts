@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequestContext, type RequestContext } from "../../src/api/context.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import { testBackend, testDatabase } from "../support/database.ts";
-import { graphqlSchema, query } from "../support/graphql.ts";
+import { countStatements as countStatementsOf, graphqlSchema } from "../support/graphql.ts";
 import { buildDomainWorld } from "./domains-world.ts";
 
 /** The remaining domains' nested paths are batched (statements bounded by depth) and coerce input like the rest. */
@@ -16,17 +16,7 @@ describe(`outages … models: statements per request and input errors (${testBac
   });
   afterAll(() => h.close());
 
-  async function countStatements(text: string) {
-    const seen: string[] = [];
-    const stop = h.onStatement((s) => {
-      if (!s.includes("pg_catalog.pg_type")) seen.push(s);
-    });
-    try {
-      return { data: await query(h.db, text), statements: seen };
-    } finally {
-      stop();
-    }
-  }
+  const countStatements = (text: string) => countStatementsOf(h, text);
 
   it("vendors → outages → impacts → vendor/facility (+ sources): one statement per level", async () => {
     const { data, statements } = await countStatements(`{

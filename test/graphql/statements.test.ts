@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import { testBackend, testDatabase } from "../support/database.ts";
-import { query } from "../support/graphql.ts";
+import { countStatements as countStatementsOf } from "../support/graphql.ts";
 import { buildWorld } from "./fixtures.ts";
 
 /** DataLoaders: the statements a request issues are bounded by its nesting depth, not its row count. */
@@ -14,18 +14,7 @@ describe(`statements per request (${testBackend()})`, () => {
   });
   afterAll(() => h.close());
 
-  async function countStatements(text: string) {
-    const seen: string[] = [];
-    // postgres.js fetches array types once per new pool connection: driver housekeeping, not the request's.
-    const stop = h.onStatement((s) => {
-      if (!s.includes("pg_catalog.pg_type")) seen.push(s);
-    });
-    try {
-      return { data: await query(h.db, text), statements: seen };
-    } finally {
-      stop();
-    }
-  }
+  const countStatements = (text: string) => countStatementsOf(h, text);
 
   it("vendors → facilities → deployments → chip → designer: one statement per level", async () => {
     const { data, statements } = await countStatements(`{

@@ -220,6 +220,52 @@ describe("error masking", () => {
   });
 });
 
+describe("repeated documents (compiled by graphql-jit from the second run on)", () => {
+  /** The bodies of `times` identical requests, x-request-id taken out (it differs per request). */
+  async function bodies(url: string, body: unknown, times = 3): Promise<unknown[]> {
+    const out: unknown[] = [];
+    for (let i = 0; i < times; i++) {
+      const res = await postGraphql(url, body);
+      const json = await res.json();
+      for (const e of json.errors ?? []) delete e.extensions?.requestId;
+      out.push({ status: res.status, json });
+    }
+    return out;
+  }
+  const same = (runs: unknown[]) => {
+    for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
+  };
+
+  it("answers a repeated query the same every time", async () => {
+    const runs = await bodies(server.url, {
+      query: `query Q($n: Int) { vendors(first: $n) { totalCount pageInfo { hasNextPage endCursor }
+        edges { cursor node { id name facilities(first: 2) { totalCount edges { node { name operator { name } } } } } } } }`,
+      variables: { n: 3 },
+    });
+    same(runs);
+    expect((runs[0] as { json: { data: unknown } }).json.data).toBeDefined();
+  });
+
+  it("reports the same errors every time: resolver errors, masking, bad variables, unknown operations", async () => {
+    same(await bodies(probe.url, { query: "{ ok unexpected notFound }" }));
+    same(
+      await bodies(server.url, {
+        query: "query($n: Int) { vendors(first: $n) { totalCount } }",
+        variables: { n: "x" },
+      }),
+    );
+    same(await bodies(server.url, { query: "query($n: Int!) { vendors(first: $n) { totalCount } }" }));
+    same(await bodies(server.url, { query: "query A { __typename }", operationName: "Nope" }));
+    same(await bodies(server.url, { query: "{ vendors(first: 500) { totalCount } }" }));
+    same(await bodies(server.url, { query: '{ vendor(slug: "no-such-vendor") { name } }' }));
+  });
+
+  it("runs repeated mutations and introspection through graphql-js, as the first time", async () => {
+    same(await bodies(probe.url, { query: "mutation { touch }" }));
+    same(await bodies(server.url, { query: "{ __schema { queryType { name } } __typename }" }));
+  });
+});
+
 describe("other routes", () => {
   it("answers unknown paths with a JSON 404", async () => {
     const res = await fetch(`${server.url}/no-such-page`);

@@ -4,13 +4,15 @@ import {
   type ExecutionResult,
   execute as executeGraphql,
   type GraphQLSchema,
+  getOperationAST,
   parse,
   validate,
 } from "graphql";
 import { expect, it } from "vitest";
 import { createRequestContext } from "../../src/api/context.ts";
 import { createGraphqlSchema } from "../../src/api/schema.ts";
-import type { Database } from "../../src/db/client.ts";
+import type { Database, DatabaseHandle } from "../../src/db/client.ts";
+import { jitExecutor } from "../../src/http/executor.ts";
 
 /**
  * Helpers for executing GraphQL against a real test database (no HTTP). Each call gets a fresh
@@ -25,21 +27,54 @@ export const graphqlSchema = () => {
 
 export type Variables = Record<string, unknown>;
 
+/**
+ * Which executor runs a query: graphql-js, the compiled one the server uses for a repeated query
+ * (src/http/executor.ts, compiled at once here), or "both" (the default): graphql-js's result is
+ * returned after checking that the compiled executor gives the same data and errors.
+ */
+export type ExecutorChoice = "graphql-js" | "jit" | "both";
+
+let jit: ReturnType<typeof jitExecutor> | undefined;
+
+function runJit(db: Database, document: ReturnType<typeof parse>, variables: Variables) {
+  jit ??= jitExecutor(graphqlSchema(), { interpretedRuns: 0 });
+  const operation = getOperationAST(document);
+  if (!operation) throw new Error("no single operation in the document");
+  return jit({
+    document,
+    operation,
+    operationName: operation.name?.value ?? null,
+    context: createRequestContext(db),
+    request: { variables, operationName: operation.name?.value },
+  } as never) as Promise<ExecutionResult>;
+}
+
+/** A result as a client sees it (errors as their JSON: message, locations, path, extensions). */
+const asJson = (result: ExecutionResult) => JSON.parse(JSON.stringify(result));
+
 /** Executes one operation; returns the raw result (data + errors). Validation errors are returned too. */
 export async function execute(
   db: Database,
   query: string,
   variables: Variables = {},
+  executor: ExecutorChoice = "both",
 ): Promise<ExecutionResult> {
   const document = parse(query);
   const errors = validate(graphqlSchema(), document);
   if (errors.length) return { errors };
-  return executeGraphql({
+  if (executor === "jit") return runJit(db, document, variables);
+  const result = await executeGraphql({
     schema: graphqlSchema(),
     document,
     variableValues: variables,
     contextValue: createRequestContext(db),
   });
+  if (executor === "both" && getOperationAST(document)?.operation === "query") {
+    expect(asJson(await runJit(db, document, variables)), "the compiled executor's answer").toEqual(
+      asJson(result),
+    );
+  }
+  return result;
 }
 
 /** Executes and returns `data`, failing the test with the errors if there are any. */
@@ -47,12 +82,40 @@ export async function query<T = Record<string, any>>(
   db: Database,
   text: string,
   variables: Variables = {},
+  executor: ExecutorChoice = "both",
 ): Promise<T> {
-  const result = await execute(db, text, variables);
+  const result = await execute(db, text, variables, executor);
   if (result.errors?.length) {
     throw new Error(`GraphQL errors: ${JSON.stringify(result.errors.map((e) => [e.message, e.extensions]))}`);
   }
   return result.data as T;
+}
+
+/**
+ * The statements one query sends (postgres.js's per-connection array-type lookup left out: driver
+ * housekeeping), run by graphql-js and again by the compiled executor, which must give the same data
+ * with the same statements (its batching must match; their order may differ); returns graphql-js's run.
+ */
+export async function countStatements(h: DatabaseHandle, text: string) {
+  const run = async (executor: "graphql-js" | "jit") => {
+    const seen: string[] = [];
+    const stop = h.onStatement((s) => {
+      if (!s.includes("pg_catalog.pg_type")) seen.push(s);
+    });
+    try {
+      return { data: await query(h.db, text, {}, executor), statements: seen };
+    } finally {
+      stop();
+    }
+  };
+  const interpreted = await run("graphql-js");
+  const compiled = await run("jit");
+  expect(compiled.data, "the compiled executor's data").toEqual(interpreted.data);
+  // The same statements; their order may differ (sibling batches are sent as their parents settle).
+  expect([...compiled.statements].sort(), "the compiled executor's statements").toEqual(
+    [...interpreted.statements].sort(),
+  );
+  return interpreted;
 }
 
 /** The `extensions.code` (and argument) of each error of a result. */
