@@ -3,7 +3,6 @@ import { chips } from "../../schema/db/index.ts";
 import type { Database } from "../db/client.ts";
 import { anyId, anyOf, containsText } from "../db/filters.ts";
 import { type Page, type PageRequest, pageOf, pagesByParent, type Sort } from "../db/pagination.ts";
-import { selectRows } from "../db/rows.ts";
 
 export type ChipRow = typeof chips.$inferSelect;
 
@@ -42,7 +41,7 @@ export function getChips(db: Database, params: ChipListParams): Promise<Page<Chi
 }
 
 export function getChipsByIds(db: Database, ids: readonly number[]): Promise<ChipRow[]> {
-  return selectRows(db.select().from(chips).where(anyId(chips.id, ids)));
+  return db.select().from(chips).where(anyId(chips.id, ids));
 }
 
 export function getChipsBySlugs(db: Database, slugs: readonly string[]): Promise<ChipRow[]> {

@@ -2,7 +2,6 @@ import { and, count, getTableColumns, getTableName, type SQL, Subquery, sql } fr
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./client.ts";
 import { anyId } from "./filters.ts";
-import { selectRows } from "./rows.ts";
 
 /**
  * Keyset (cursor) pagination over one table, for root lists and per-parent nested lists.
@@ -177,7 +176,7 @@ export async function pageOf<T extends TableWithId>(
   options: { where?: SQL; sort: Sort; request: PageRequest },
 ): Promise<Page<T["$inferSelect"]>> {
   const { where, request } = options;
-  const fetched = byFetchOrder(await selectRows<Record<string, unknown>>(pageStatement(db, table, options)));
+  const fetched = byFetchOrder((await pageStatement(db, table, options)) as Record<string, unknown>[]);
   const rows = fetched.map((f) => {
     const { hsSortKey, hsPart: _part, hsRank: _rank, ...row } = f;
     return { row: row as T["$inferSelect"], sortKey: hsSortKey as string | null, id: row.id as number };
@@ -246,7 +245,7 @@ export async function pagesByParent<T extends TableWithId>(
   const { parent, parentIds, where, sort, request } = options;
   const ids = [...new Set(parentIds)];
   const fetched = ids.length
-    ? await selectRows(parentPagesStatement(db, table, { parent, parentIds: ids, where, sort, request }))
+    ? await parentPagesStatement(db, table, { parent, parentIds: ids, where, sort, request })
     : [];
   const counts = memo(async () => {
     const rows = await db
@@ -306,7 +305,7 @@ export async function pagesByLink<T extends TableWithId>(
   const { link, parentIds, where, sort, request } = options;
   const ids = [...new Set(parentIds)];
   const fetched = ids.length
-    ? await selectRows(parentPagesStatement(db, table, { link, parentIds: ids, where, sort, request }))
+    ? await parentPagesStatement(db, table, { link, parentIds: ids, where, sort, request })
     : [];
   const links = db
     .selectDistinct({

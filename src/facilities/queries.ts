@@ -3,7 +3,6 @@ import { capacityPhases, deployments, facilities, regulatoryEvents, vendors } fr
 import type { Database } from "../db/client.ts";
 import { anyId, anyOf, containsText, enumArray, inRange } from "../db/filters.ts";
 import { type Page, type PageRequest, pageOf, pagesByParent, type Sort } from "../db/pagination.ts";
-import { selectRows } from "../db/rows.ts";
 import { coversFacility, facilityJurisdictions } from "./jurisdictions.ts";
 
 export type FacilityRow = typeof facilities.$inferSelect;
@@ -102,7 +101,7 @@ export function getFacilities(db: Database, params: FacilityListParams): Promise
 }
 
 export function getFacilitiesByIds(db: Database, ids: readonly number[]): Promise<FacilityRow[]> {
-  return selectRows(db.select().from(facilities).where(anyId(facilities.id, ids)));
+  return db.select().from(facilities).where(anyId(facilities.id, ids));
 }
 
 export function getFacilitiesBySlugs(db: Database, slugs: readonly string[]): Promise<FacilityRow[]> {
@@ -140,7 +139,7 @@ export async function getFacilityJurisdictions(
 }
 
 export function getDeploymentsByIds(db: Database, ids: readonly number[]): Promise<DeploymentRow[]> {
-  return selectRows(db.select().from(deployments).where(anyId(deployments.id, ids)));
+  return db.select().from(deployments).where(anyId(deployments.id, ids));
 }
 
 /** A page of deployments per facility or per chip, in one statement. */

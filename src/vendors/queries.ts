@@ -3,7 +3,6 @@ import { vendors } from "../../schema/db/index.ts";
 import type { Database } from "../db/client.ts";
 import { anyId, anyOf, containsText } from "../db/filters.ts";
 import { type Page, type PageRequest, pageOf, pagesByParent, type Sort } from "../db/pagination.ts";
-import { selectRows } from "../db/rows.ts";
 
 export type VendorRow = typeof vendors.$inferSelect;
 export type VendorKind = VendorRow["kind"];
@@ -47,7 +46,7 @@ export function getVendors(db: Database, params: VendorListParams): Promise<Page
 }
 
 export function getVendorsByIds(db: Database, ids: readonly number[]): Promise<VendorRow[]> {
-  return selectRows(db.select().from(vendors).where(anyId(vendors.id, ids)));
+  return db.select().from(vendors).where(anyId(vendors.id, ids));
 }
 
 export function getVendorsBySlugs(db: Database, slugs: readonly string[]): Promise<VendorRow[]> {
