@@ -2,11 +2,14 @@ import { resolve } from "node:path";
 import { sql } from "drizzle-orm";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { type DatabaseHandle, DatabaseOpenError } from "./db/client.ts";
+import { loggableError } from "./db/faults.ts";
 import { migrate } from "./db/migrate.ts";
 import { openConfiguredDatabase } from "./db/open.ts";
 import { queryRows } from "./db/rows.ts";
 import { publicUrlOf, startConfiguredScheduler } from "./digests/service.ts";
 import { createApp } from "./http/app.ts";
+import { unhandledRejections } from "./http/metrics.ts";
+import { installLastResortHandlers } from "./last-resort.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { seedCurated } from "./seed/curated.ts";
 import { Closers, onTerminationSignals } from "./shutdown.ts";
@@ -31,6 +34,8 @@ async function main(): Promise<void> {
     fail(error.message, EXIT_CONFIG); // names the variable(s)
   }
   const logger = createLogger(config);
+  // Rejections nobody handled are logged, not fatal; uncaught exceptions still exit 1 (see the file).
+  installLastResortHandlers(logger, { onUnhandledRejection: () => unhandledRejections.inc() });
 
   let handle: DatabaseHandle;
   try {
@@ -55,7 +60,9 @@ async function main(): Promise<void> {
   if (config.DATABASE_URL) {
     // Migrations and the seed ran without timeouts; serve from a pool with them.
     await handle.close();
-    handle = await openConfiguredDatabase(config, config);
+    handle = await openConfiguredDatabase(config, config, (event, error) =>
+      logger.warn({ event, err: loggableError(error) }, "database driver background work failed"),
+    );
   }
 
   const closers = new Closers();

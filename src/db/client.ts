@@ -16,6 +16,9 @@ export type Backend = "pglite" | "postgres";
 /** Called with the SQL text of every statement sent to the database (for statement-count tests and tracing). */
 export type StatementListener = (sql: string) => void;
 
+/** Called when driver work that no caller awaits fails (`event` names it, e.g. "statement cancel"). */
+export type BackgroundErrorListener = (event: string, error: unknown) => void;
+
 export interface DatabaseHandle {
   db: Database;
   backend: Backend;
@@ -44,6 +47,11 @@ export type OpenDatabaseOptions =
       lockTimeoutMs?: number;
       /** Seconds to wait for a new connection (fail fast when the database is down). */
       connectTimeoutS?: number;
+      /**
+       * Told about driver work no caller awaits that failed, e.g. a statement's cancel request
+       * that could not reach the database (default: ignored). The server logs them.
+       */
+      onBackgroundError?: BackgroundErrorListener;
     }
   | { dataDir: string }
   | { memory: true; loadDataDir?: Blob }
@@ -82,7 +90,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       connect_timeout: options.connectTimeoutS ?? 10,
       connection,
     });
-    const active = instrumentPostgres(client);
+    const active = instrumentPostgres(client, options.onBackgroundError ?? (() => {}));
     try {
       await client`select 1`;
     } catch (error) {
@@ -138,14 +146,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
  * statement scope, so a cancelled request cancels it, and is counted while it runs. Returns the
  * running count. A statement of an already cancelled request is refused before it is queued.
  */
-function instrumentPostgres(client: postgres.Sql): () => number {
+function instrumentPostgres(client: postgres.Sql, onBackgroundError: BackgroundErrorListener): () => number {
   let active = 0;
   const unsafe = client.unsafe.bind(client);
   client.unsafe = ((...args: Parameters<typeof client.unsafe>) => {
     assertNotCancelled();
     const query = unsafe(...args);
     active++;
-    const untrack = trackStatement(() => void query.cancel());
+    const untrack = trackStatement(() =>
+      cancelStatement(query, (error) => onBackgroundError("statement cancel", error)),
+    );
     const settle = () => {
       active--;
       untrack();
@@ -155,6 +165,31 @@ function instrumentPostgres(client: postgres.Sql): () => number {
     return query;
   }) as typeof client.unsafe;
   return () => active;
+}
+
+/**
+ * Cancels a postgres.js statement without risking the process. postgres.js (3.4) sends a running
+ * statement's CancelRequest over a new connection, but `PendingQuery.cancel()` drops the promise of
+ * that request: when the connection cannot be made (the database is stopping or restarting, a
+ * network fault) the promise rejects with nobody listening, and under Node's default
+ * `--unhandled-rejections=throw` that rejection ends the whole server. So this calls the query's
+ * canceller itself (the very function `cancel()` calls, once) and keeps the promise: a failed
+ * cancel request is reported to `onError`; the statement then ends as the connection does (or at
+ * statement_timeout). Falls back to `cancel()` if a future postgres.js has no `canceller`.
+ */
+export function cancelStatement(query: { cancel(): unknown }, onError: (error: unknown) => void): void {
+  const q = query as unknown as { canceller?: ((query: unknown) => unknown) | null };
+  const canceller = q.canceller;
+  if (typeof canceller !== "function") {
+    void query.cancel();
+    return;
+  }
+  q.canceller = null; // as cancel() does: one cancel request per statement
+  try {
+    Promise.resolve(canceller(query)).catch(onError);
+  } catch (error) {
+    onError(error);
+  }
 }
 
 /**

@@ -31,6 +31,12 @@ export const queryCost = new Histogram({
   registers: [metricsRegistry],
 });
 
+export const unhandledRejections = new Counter({
+  name: "hyperscope_unhandled_rejections_total",
+  help: "Promise rejections nobody handled, logged and survived (src/last-resort.ts); should stay 0",
+  registers: [metricsRegistry],
+});
+
 const MAX_OPERATION_LABELS = 200;
 const seenOperations = new Set<string>();
 

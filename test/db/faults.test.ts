@@ -14,6 +14,7 @@ import {
   privatePostgresUnavailable,
   startPrivatePostgres,
 } from "../support/private-postgres.ts";
+import { startTcpProxy } from "../support/tcp-proxy.ts";
 
 // Timeouts and database faults on a PostgreSQL cluster of this test's own (stopped and restarted
 // here; the shared cluster on 5432 is never touched).
@@ -152,6 +153,54 @@ describe.skipIf(unavailable)("timeouts and database faults (private PostgreSQL 1
     } finally {
       await bounded.stop();
       await slow.close();
+    }
+  });
+
+  it("a deadline that fires while PostgreSQL refuses connections does not end the process", async () => {
+    // postgres.js sends a statement's cancel request over a new connection and (3.4) drops that
+    // promise; with connections refused it used to reject unhandled, which ends a Node process.
+    const proxy = await startTcpProxy(pg.port);
+    const failed: { event: string; code?: string }[] = [];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    const cut = await openDatabase({
+      url: `postgres://postgres@127.0.0.1:${proxy.port}/postgres`,
+      maxConnections: 1,
+      statementTimeoutMs: 60_000,
+      onBackgroundError: (event, error) => failed.push({ event, code: (error as { code?: string }).code }),
+    });
+    const schema = makeExecutableSchema({
+      typeDefs: "type Query { sleep(seconds: Float!): Boolean }",
+      resolvers: {
+        Query: {
+          sleep: async (_: unknown, args: { seconds: number }) => {
+            await queryRows(cut.db, sql`select pg_sleep(${args.seconds})`);
+            return true;
+          },
+        },
+      },
+    });
+    const bounded = await startServer(cut, { schema, settings: { REQUEST_TIMEOUT_MS: 1_000 } });
+    try {
+      const answer = postGraphql(bounded.url, { query: "{ sleep(seconds: 2) }" });
+      for (let i = 0; i < 50 && (await sleeping()) < 1; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await sleeping()).toBe(1);
+      await proxy.refuseNew(); // the open connection stays; the cancel request's is refused
+      // The statement could not be cancelled, so it ran its 2 s and the request answered after it.
+      const res = await answer;
+      expect(res.status).toBe(200);
+      await res.json();
+      await new Promise((r) => setTimeout(r, 200)); // an unhandled rejection is reported a tick later
+      expect(unhandled, "no unhandled rejection").toEqual([]);
+      expect(failed, "the failed cancel request is reported").toEqual([
+        { event: "statement cancel", code: "ECONNREFUSED" },
+      ]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+      await bounded.stop();
+      await cut.close();
+      await proxy.close();
     }
   });
 

@@ -56,6 +56,7 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
   }, 120_000);
 
   afterAll(async () => {
+    if (child?.ending()) process.stdout.write(`[write-faults.test] server ${child.describe(40)}\n`);
     if (child?.child.pid && alive(child.child.pid)) child.child.kill("SIGKILL");
     pg?.destroy();
   });
