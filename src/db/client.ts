@@ -168,25 +168,16 @@ function instrumentPostgres(client: postgres.Sql, onBackgroundError: BackgroundE
 }
 
 /**
- * Cancels a postgres.js statement without risking the process. postgres.js (3.4) sends a running
- * statement's CancelRequest over a new connection, but `PendingQuery.cancel()` drops the promise of
- * that request: when the connection cannot be made (the database is stopping or restarting, a
- * network fault) the promise rejects with nobody listening, and under Node's default
- * `--unhandled-rejections=throw` that rejection ends the whole server. So this calls the query's
- * canceller itself (the very function `cancel()` calls, once) and keeps the promise: a failed
- * cancel request is reported to `onError`; the statement then ends as the connection does (or at
- * statement_timeout). Falls back to `cancel()` if a future postgres.js has no `canceller`.
+ * Cancels a postgres.js statement without risking the process. postgres.js sends a running
+ * statement's CancelRequest over a new connection; when that connection cannot be made (the
+ * database is stopping or restarting, a network fault) the request's promise rejects. Upstream
+ * 3.4.9 drops that promise inside `cancel()`, so the rejection was unhandled and ended the server;
+ * patches/postgres+3.4.9.patch makes `cancel()` return it, and this reports its failure to
+ * `onError`. The statement then ends with its connection (or at statement_timeout).
  */
 export function cancelStatement(query: { cancel(): unknown }, onError: (error: unknown) => void): void {
-  const q = query as unknown as { canceller?: ((query: unknown) => unknown) | null };
-  const canceller = q.canceller;
-  if (typeof canceller !== "function") {
-    void query.cancel();
-    return;
-  }
-  q.canceller = null; // as cancel() does: one cancel request per statement
   try {
-    Promise.resolve(canceller(query)).catch(onError);
+    Promise.resolve(query.cancel()).catch(onError);
   } catch (error) {
     onError(error);
   }

@@ -1,7 +1,7 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: GraphQL results are untyped JSON here */
 import { get } from "node:http";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { toGlobalId } from "../../src/graphql/ids.ts";
@@ -46,6 +46,7 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
   let pg: PrivatePostgres;
   let child: ServerProcess | undefined;
   let secret: string;
+  let testFailed = false;
 
   beforeAll(async () => {
     pg = await startPrivatePostgres();
@@ -56,12 +57,19 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
   }, 120_000);
 
   afterAll(async () => {
-    if (child?.ending()) process.stdout.write(`[write-faults.test] server ${child.describe(40)}\n`);
+    // When the server died, its exit may be reported a little after the test saw its sockets reset.
+    if (child && (testFailed || child.ending())) {
+      await Promise.race([child.exited, new Promise((r) => setTimeout(r, 2_000))]);
+      process.stdout.write(`[write-faults.test] server ${child.describe(40)}\n`);
+    }
     if (child?.child.pid && alive(child.child.pid)) child.child.kill("SIGKILL");
     pg?.destroy();
   });
 
   it("acknowledged writes are all stored with their audit rows; the others fail typed; /healthz 503 then 200", async () => {
+    onTestFailed(() => {
+      testFailed = true;
+    });
     child = spawnServer(process.execPath, ["--import", "tsx", "src/main.ts"], {
       PORT: "0",
       HOST: "127.0.0.1",
