@@ -116,7 +116,12 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
         }).on("error", reject);
       });
 
-    await pause(1_000);
+    // Wait for the stream (not a fixed time: on a loaded machine the first writes can take seconds).
+    const acknowledgedSince = (from: number) => outcomes.slice(from).some((o) => o.acknowledgedId);
+    const waitFor = async (done: () => boolean, ms: number) => {
+      for (const end = Date.now() + ms; !done() && Date.now() < end; ) await pause(50);
+    };
+    await waitFor(() => acknowledgedSince(0) && outcomes.length >= WRITERS, 30_000);
     const beforeStop = outcomes.length;
     pg.stop(); // fast shutdown: in-flight transactions are terminated
     const down = await health();
@@ -131,7 +136,7 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
     }
     expect(healthy.status, "/healthz answers 200 again after the restart").toBe(200);
     const afterRestart = outcomes.length;
-    await pause(1_500);
+    await waitFor(() => acknowledgedSince(afterRestart) && outcomes.length >= afterRestart + WRITERS, 30_000);
     writing = false;
     await Promise.all(writers);
 
@@ -145,6 +150,14 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
       `[write-faults.test] ${outcomes.length} writes: ${acknowledged.length} acknowledged, ${failed.length} failed (${[
         ...new Set(failed.map((o) => o.code)),
       ].join(", ")})\n`,
+    );
+    const faults: Record<string, number> = {};
+    for (const l of child.logLines().filter((l) => l.msg === "database fault")) {
+      const key = `${l.fault}:${(l.error as { code?: string } | undefined)?.code}`;
+      faults[key] = (faults[key] ?? 0) + 1;
+    }
+    process.stdout.write(
+      `[write-faults.test] database faults the server logged: ${JSON.stringify(faults)}\n`,
     );
     // The stream really ran before, during and after the outage.
     expect(beforeStop).toBeGreaterThan(0);
