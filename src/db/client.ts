@@ -35,7 +35,11 @@ export interface DatabaseHandle {
   ping(): Promise<void>;
   /** Pool figures for /metrics: statements sent and not yet settled, and the pool's size. */
   poolUsage(): { active: number; max: number };
-  close(): Promise<void>;
+  /**
+   * Closes the database. PostgreSQL: statements still running get `timeoutMs` (default 5 s) to
+   * finish, then their connections are closed. PGlite: waits for the running statement.
+   */
+  close(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 export type OpenDatabaseOptions =
@@ -114,8 +118,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       bulk: postgresBulk(client),
       ping: async () => void (await pinger`select 1`),
       poolUsage: () => ({ active: active(), max }),
-      close: async () => {
-        await Promise.all([client.end({ timeout: 5 }), pinger.end({ timeout: 1 })]);
+      close: async ({ timeoutMs = 5_000 } = {}) => {
+        const seconds = Math.max(0.1, timeoutMs / 1000);
+        await Promise.all([client.end({ timeout: seconds }), pinger.end({ timeout: Math.min(1, seconds) })]);
       },
     };
   }
