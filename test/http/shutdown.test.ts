@@ -50,29 +50,50 @@ interface LoadRequest {
 }
 
 /**
- * A keep-alive client that sends one slow request (its body trickles in over `trickleMs`), reads the
- * answer, and then neither sends nor closes: its end of the connection stays open (half-open
- * allowed), as a stuck or lazy client's does. Resolves with the status line once answered.
+ * A keep-alive client that first gets GET /healthz answered (so its connection is surely accepted),
+ * then sends a slow request (its body trickles in over `trickleMs`), reads the answer, and then
+ * neither sends nor closes: its end of the connection stays open (half-open allowed), as a stuck
+ * or lazy client's does. `sending` resolves when the slow request has started; `answered` with its
+ * status line.
  */
 function lingeringClient(base: string, query: string, trickleMs: number) {
   const { hostname, port } = new URL(base);
   const socket = connect({ host: hostname, port: Number(port), allowHalfOpen: true });
   socket.on("error", () => {});
   const body = JSON.stringify({ query });
-  socket.write(
-    `POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nConnection: keep-alive\r\n` +
-      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
-  );
-  setTimeout(() => socket.write(body.slice(10)), trickleMs);
+  const head = (first: string, extra = "") =>
+    `${first}\r\nHost: ${hostname}\r\nConnection: keep-alive\r\n${extra}\r\n`;
+  let text = "";
+  let slowSent = false;
+  let onSending: () => void = () => {};
+  const sending = new Promise<void>((resolve) => {
+    onSending = resolve;
+  });
   const answered = new Promise<string>((resolve) => {
-    let text = "";
     socket.on("data", (d) => {
       text += d;
-      if (text.includes("\r\n\r\n")) resolve(text.split("\r\n")[0] ?? "");
+      const split = text.indexOf("\r\n\r\n");
+      if (split < 0) return;
+      const length = Number(/content-length: (\d+)/i.exec(text.slice(0, split))?.[1] ?? 0);
+      if (text.length < split + 4 + length) return; // body not complete yet
+      if (slowSent) return resolve(text.split("\r\n")[0] ?? "");
+      text = "";
+      slowSent = true;
+      socket.write(
+        head(
+          "POST /graphql HTTP/1.1",
+          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`,
+        ) + body.slice(0, 10),
+      );
+      setTimeout(() => socket.write(body.slice(10)), trickleMs);
+      onSending();
     });
-    socket.on("close", () => resolve(text.split("\r\n")[0] ?? "closed before an answer"));
+    socket.on("close", () =>
+      resolve(`closed before an answer (${slowSent ? "slow request sent" : "at /healthz"})`),
+    );
   });
-  return { socket, answered };
+  socket.write(head("GET /healthz HTTP/1.1"));
+  return { socket, sending, answered };
 }
 
 /**
@@ -85,7 +106,7 @@ async function underLoad(
   clients: number,
   slow: number,
   signal: () => void,
-  beforeSignal: () => void = () => {},
+  beforeSignal: () => Promise<unknown> = async () => {},
 ) {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const query = JSON.stringify({ query: "{ vendors(first: 3) { edges { node { name } } } }" });
@@ -145,7 +166,7 @@ async function underLoad(
   };
   const loops = Array.from({ length: clients }, (_, i) => loop(i));
   await new Promise((r) => setTimeout(r, 750));
-  beforeSignal();
+  await beforeSignal();
   await new Promise((r) => setTimeout(r, 750));
   signalAt = Date.now();
   signal();
@@ -232,6 +253,7 @@ describe(`graceful shutdown (${testBackend()})`, () => {
         },
         () => {
           lingering = [1, 2, 3].map(() => lingeringClient(base, query, 1_500));
+          return Promise.all(lingering.map((l) => l.sending));
         },
       );
       const code = await server.exited;
