@@ -26,12 +26,15 @@ export function installLastResortHandlers(
   const onRejection = (reason: unknown) => {
     options.onUnhandledRejection?.();
     logger.error(
-      { err: loggableError(reason), stack: stackOf(reason) },
+      { error: loggableError(reason), stack: stackOf(reason) },
       "unhandled promise rejection (logged, not fatal)",
     );
   };
   const onException = (error: Error, origin: string) => {
-    logger.fatal({ err: loggableError(error), origin, stack: stackOf(error) }, "uncaught exception: exiting");
+    logger.fatal(
+      { error: loggableError(error), origin, stack: stackOf(error) },
+      "uncaught exception: exiting",
+    );
     logger.flush?.();
     exit(1);
   };

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     // Migrations and the seed ran without timeouts; serve from a pool with them.
     await handle.close();
     handle = await openConfiguredDatabase(config, config, (event, error) =>
-      logger.warn({ event, err: loggableError(error) }, "database driver background work failed"),
+      logger.warn({ event, error: loggableError(error) }, "database driver background work failed"),
     );
   }
 
