@@ -2,14 +2,17 @@ import { resolve } from "node:path";
 import { sql } from "drizzle-orm";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { type DatabaseHandle, DatabaseOpenError } from "./db/client.ts";
+import { loggableError } from "./db/faults.ts";
 import { migrate } from "./db/migrate.ts";
 import { openConfiguredDatabase } from "./db/open.ts";
 import { queryRows } from "./db/rows.ts";
 import { publicUrlOf, startConfiguredScheduler } from "./digests/service.ts";
 import { createApp } from "./http/app.ts";
+import { unhandledRejections } from "./http/metrics.ts";
+import { installLastResortHandlers } from "./last-resort.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { seedCurated } from "./seed/curated.ts";
-import { Closers, onTerminationSignals } from "./shutdown.ts";
+import { Closers, onTerminationSignals, requestDrainMs, until } from "./shutdown.ts";
 
 /** Exit codes, as the CLI's: 2 = bad configuration or database unavailable, 1 = any other failure. */
 const EXIT_CONFIG = 2;
@@ -31,6 +34,8 @@ async function main(): Promise<void> {
     fail(error.message, EXIT_CONFIG); // names the variable(s)
   }
   const logger = createLogger(config);
+  // Rejections nobody handled are logged, not fatal; uncaught exceptions still exit 1 (see the file).
+  installLastResortHandlers(logger, { onUnhandledRejection: () => unhandledRejections.inc() });
 
   let handle: DatabaseHandle;
   try {
@@ -55,25 +60,34 @@ async function main(): Promise<void> {
   if (config.DATABASE_URL) {
     // Migrations and the seed ran without timeouts; serve from a pool with them.
     await handle.close();
-    handle = await openConfiguredDatabase(config, config);
+    handle = await openConfiguredDatabase(config, config, (event, error) =>
+      logger.warn({ event, error: loggableError(error) }, "database driver background work failed"),
+    );
   }
 
   const closers = new Closers();
-  closers.add("database", () => handle.close()); // registered first: closes last
+  // Registered first: closes last, with what is left of the drain (running statements are cut then).
+  closers.add("database", (deadline) => handle.close({ timeoutMs: deadline - Date.now() }));
   const server = await createApp({ handle, config, logger, publicUrl: publicUrlOf(config) });
   const { port } = await server.start({ port: config.PORT, host: config.HOST });
   logger.info({ port, host: config.HOST }, "listening");
   process.stdout.write(`GraphiQL: http://localhost:${port}/graphiql\n`);
   const scheduler = startConfiguredScheduler(handle.db, config, logger);
 
-  // One signal drains: stop accepting, let in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS),
-  // run the closers (an open PGlite keeps the event loop alive: the database always closes), exit 0.
-  onTerminationSignals(logger, config.SHUTDOWN_TIMEOUT_MS, async () => {
+  // One signal drains, all within SHUTDOWN_TIMEOUT_MS (src/shutdown.ts): stop accepting and close
+  // idle connections at once; in-flight requests finish (their connections close after the answer)
+  // until requestDrainMs; the scheduler stops meanwhile (a slot in progress is finished or rolled
+  // back); then the pool closes (an open PGlite keeps the event loop alive: it always closes); exit 0.
+  onTerminationSignals(logger, config.SHUTDOWN_TIMEOUT_MS, async (deadline) => {
+    const requestsBy = deadline - config.SHUTDOWN_TIMEOUT_MS + requestDrainMs(config.SHUTDOWN_TIMEOUT_MS);
+    const schedulerStopped = scheduler ? until(scheduler.stop(), requestsBy) : Promise.resolve(true);
     try {
-      await scheduler?.stop(); // a slot in progress is finished or rolled back, never half-made
       await server.stop();
+      if (!(await schedulerStopped)) {
+        logger.warn("digest scheduler still busy at the drain deadline: its transaction ends with the pool");
+      } else if (scheduler) logger.info({ closer: "digest scheduler" }, "closed");
     } finally {
-      await closers.closeAll(logger);
+      await closers.closeAll(logger, deadline);
     }
   });
 }

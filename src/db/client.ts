@@ -16,6 +16,9 @@ export type Backend = "pglite" | "postgres";
 /** Called with the SQL text of every statement sent to the database (for statement-count tests and tracing). */
 export type StatementListener = (sql: string) => void;
 
+/** Called when driver work that no caller awaits fails (`event` names it, e.g. "statement cancel"). */
+export type BackgroundErrorListener = (event: string, error: unknown) => void;
+
 export interface DatabaseHandle {
   db: Database;
   backend: Backend;
@@ -32,7 +35,11 @@ export interface DatabaseHandle {
   ping(): Promise<void>;
   /** Pool figures for /metrics: statements sent and not yet settled, and the pool's size. */
   poolUsage(): { active: number; max: number };
-  close(): Promise<void>;
+  /**
+   * Closes the database. PostgreSQL: statements still running get `timeoutMs` (default 5 s) to
+   * finish, then their connections are closed. PGlite: waits for the running statement.
+   */
+  close(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 export type OpenDatabaseOptions =
@@ -44,6 +51,11 @@ export type OpenDatabaseOptions =
       lockTimeoutMs?: number;
       /** Seconds to wait for a new connection (fail fast when the database is down). */
       connectTimeoutS?: number;
+      /**
+       * Told about driver work no caller awaits that failed, e.g. a statement's cancel request
+       * that could not reach the database (default: ignored). The server logs them.
+       */
+      onBackgroundError?: BackgroundErrorListener;
     }
   | { dataDir: string }
   | { memory: true; loadDataDir?: Blob }
@@ -67,6 +79,15 @@ function listeners() {
   };
 }
 
+/**
+ * Seconds a pooled connection waits before reconnecting after its last connection failed, by the
+ * number of failures in a row. postgres.js's default grows to 20 s (3^n / 100 s): while PostgreSQL
+ * is down every request queued behind it then waited for seconds instead of failing fast with
+ * SERVICE_UNAVAILABLE (requests timed out at the 10 s deadline), and service resumed up to 20 s
+ * after PostgreSQL did. A refused connection is cheap, so this caps the wait at 0.5 s.
+ */
+export const reconnectBackoffS = (failures: number): number => Math.min(0.1 * failures, 0.5);
+
 /** Opens PostgreSQL through postgres.js when given a URL, otherwise the embedded PGlite. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const bus = listeners();
@@ -80,9 +101,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       onnotice: () => {},
       debug: (_conn, query) => bus.emit(query),
       connect_timeout: options.connectTimeoutS ?? 10,
+      backoff: reconnectBackoffS,
       connection,
     });
-    const active = instrumentPostgres(client);
+    const active = instrumentPostgres(client, options.onBackgroundError ?? (() => {}));
     try {
       await client`select 1`;
     } catch (error) {
@@ -106,8 +128,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       bulk: postgresBulk(client),
       ping: async () => void (await pinger`select 1`),
       poolUsage: () => ({ active: active(), max }),
-      close: async () => {
-        await Promise.all([client.end({ timeout: 5 }), pinger.end({ timeout: 1 })]);
+      close: async ({ timeoutMs = 5_000 } = {}) => {
+        const seconds = Math.max(0.1, timeoutMs / 1000);
+        await Promise.all([client.end({ timeout: seconds }), pinger.end({ timeout: Math.min(1, seconds) })]);
       },
     };
   }
@@ -138,14 +161,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
  * statement scope, so a cancelled request cancels it, and is counted while it runs. Returns the
  * running count. A statement of an already cancelled request is refused before it is queued.
  */
-function instrumentPostgres(client: postgres.Sql): () => number {
+function instrumentPostgres(client: postgres.Sql, onBackgroundError: BackgroundErrorListener): () => number {
   let active = 0;
   const unsafe = client.unsafe.bind(client);
   client.unsafe = ((...args: Parameters<typeof client.unsafe>) => {
     assertNotCancelled();
     const query = unsafe(...args);
     active++;
-    const untrack = trackStatement(() => void query.cancel());
+    const untrack = trackStatement(() =>
+      cancelStatement(query, (error) => onBackgroundError("statement cancel", error)),
+    );
     const settle = () => {
       active--;
       untrack();
@@ -155,6 +180,22 @@ function instrumentPostgres(client: postgres.Sql): () => number {
     return query;
   }) as typeof client.unsafe;
   return () => active;
+}
+
+/**
+ * Cancels a postgres.js statement without risking the process. postgres.js sends a running
+ * statement's CancelRequest over a new connection; when that connection cannot be made (the
+ * database is stopping or restarting, a network fault) the request's promise rejects. Upstream
+ * 3.4.9 drops that promise inside `cancel()`, so the rejection was unhandled and ended the server;
+ * patches/postgres+3.4.9.patch makes `cancel()` return it, and this reports its failure to
+ * `onError`. The statement then ends with its connection (or at statement_timeout).
+ */
+export function cancelStatement(query: { cancel(): unknown }, onError: (error: unknown) => void): void {
+  try {
+    Promise.resolve(query.cancel()).catch(onError);
+  } catch (error) {
+    onError(error);
+  }
 }
 
 /**

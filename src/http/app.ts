@@ -11,7 +11,9 @@ import type { DatabaseHandle } from "../db/client.ts";
 import { digestRoutes } from "../digests/feed.ts";
 import type { HardeningSettings } from "../limits/settings.ts";
 import type { Logger } from "../logger.ts";
+import { requestDrainMs } from "../shutdown.ts";
 import { corsFor } from "./cors.ts";
+import { httpDrain } from "./drain.ts";
 import { contextFault } from "./errors.ts";
 import { graphiqlRoutes } from "./graphiql/routes.ts";
 import { createApolloServer } from "./graphql.ts";
@@ -23,6 +25,8 @@ import { bindRequest, requestState, stateOfResponse } from "./request-state.ts";
 export const GRAPHQL_PATH = "/graphql";
 /** Largest accepted JSON request body. */
 export const MAX_BODY = "1mb";
+/** SHUTDOWN_TIMEOUT_MS when the config has none (tests). */
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export interface AppOptions {
   handle: DatabaseHandle;
@@ -42,7 +46,11 @@ export interface HyperscopeHttp {
   httpServer: Server;
   /** Listens on `port` (0 = any free port) and `host`; resolves with the bound port and base URL. */
   start(options: { port: number; host?: string }): Promise<{ port: number; url: string }>;
-  /** Stops accepting connections, lets in-flight requests finish, stops Apollo. Does not close the database. */
+  /**
+   * Stops accepting connections, closes idle ones, lets in-flight requests finish (their connections
+   * close after the answer) for requestDrainMs(SHUTDOWN_TIMEOUT_MS), then closes what is still open;
+   * stops Apollo. Does not close the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -60,15 +68,14 @@ export async function createApp(options: AppOptions): Promise<HyperscopeHttp> {
   if (config.TRUST_PROXY) app.set("trust proxy", trustProxy(config.TRUST_PROXY));
   const apollo = createApolloServer({
     schema,
-    httpServer,
-    drainGraceMs: config.SHUTDOWN_TIMEOUT_MS,
     exposeInternals: config.NODE_ENV === "development",
     logger,
     ...harden.apollo,
   });
   await apollo.start();
+  const drain = httpDrain(httpServer);
 
-  app.use(requestState(), requestLog(logger));
+  app.use(drain.middleware, requestState(), requestLog(logger));
   app.get("/healthz", healthCheck(handle, logger));
   app.get("/metrics", harden.metrics);
   app.use(
@@ -108,7 +115,10 @@ export async function createApp(options: AppOptions): Promise<HyperscopeHttp> {
           resolve({ port: bound, url: `http://${urlHost(host)}:${bound}` });
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await drain.stop(requestDrainMs(config.SHUTDOWN_TIMEOUT_MS ?? DEFAULT_SHUTDOWN_TIMEOUT_MS));
+      await apollo.stop();
+    },
   };
 }
 

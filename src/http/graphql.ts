@@ -1,36 +1,30 @@
-import type { Server } from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GraphQLSchema, ValidationRule } from "graphql";
 import type { RequestContext } from "../api/context.ts";
 import type { Logger } from "../logger.ts";
 import { formatErrorFor } from "./errors.ts";
 import { jitGateway } from "./executor.ts";
 
-/** How long in-flight requests may run after stop() before their sockets are closed (default). */
-export const DRAIN_GRACE_MS = 10_000;
-
 /**
  * The Apollo server for /graphql. CSRF prevention stays on (GET and simple POSTs need
  * `Content-Type: application/json` or an `Apollo-Require-Preflight` header), introspection is a
  * setting (INTROSPECTION; GraphiQL needs it), automatic persisted queries are on (Apollo's
- * default in-memory cache), Apollo's own landing page is off (GET /graphiql serves ours), and
- * stopping drains the HTTP server; Apollo's field-level cache-control plugin is off (per-field
+ * default in-memory cache), Apollo's own landing page is off (GET /graphiql serves ours); the HTTP
+ * server is drained by ./drain.ts, not Apollo's drain plugin (which half-closes keep-alive
+ * connections and waits for clients to close their end); Apollo's field-level cache-control plugin is off (per-field
  * overhead; ./cache-hints.ts decides per request). Termination signals are handled by src/main.ts, not Apollo.
  * `plugins`/`validationRules` add the hardening units (limits, error log, cache hints).
  */
 export function createApolloServer(options: {
   schema: GraphQLSchema;
-  httpServer: Server;
   exposeInternals: boolean;
   logger: Logger;
   introspection?: boolean;
   parseOptions?: { maxTokens?: number };
-  drainGraceMs?: number;
   plugins?: ApolloServerPlugin<object>[];
   validationRules?: ValidationRule[];
 }): ApolloServer<RequestContext> {
@@ -49,10 +43,6 @@ export function createApolloServer(options: {
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; the default cache-control plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginDrainHttpServer({
-        httpServer: options.httpServer,
-        stopGracePeriodMillis: options.drainGraceMs ?? DRAIN_GRACE_MS,
-      }),
       ...((options.plugins ?? []) as ApolloServerPlugin<RequestContext>[]),
     ],
   });

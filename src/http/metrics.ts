@@ -38,6 +38,12 @@ export const indexCacheLookups = new Counter({
   registers: [metricsRegistry],
 });
 
+export const unhandledRejections = new Counter({
+  name: "hyperscope_unhandled_rejections_total",
+  help: "Promise rejections nobody handled, logged and survived (src/last-resort.ts); should stay 0",
+  registers: [metricsRegistry],
+});
+
 const MAX_OPERATION_LABELS = 200;
 const seenOperations = new Set<string>();
 

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
+import { databaseFault } from "../../src/db/faults.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { queryRows } from "../../src/db/rows.ts";
 import { seedCurated } from "../../src/seed/curated.ts";
@@ -14,6 +15,7 @@ import {
   privatePostgresUnavailable,
   startPrivatePostgres,
 } from "../support/private-postgres.ts";
+import { startTcpProxy } from "../support/tcp-proxy.ts";
 
 // Timeouts and database faults on a PostgreSQL cluster of this test's own (stopped and restarted
 // here; the shared cluster on 5432 is never touched).
@@ -154,6 +156,120 @@ describe.skipIf(unavailable)("timeouts and database faults (private PostgreSQL 1
       await slow.close();
     }
   });
+
+  it("a deadline that fires while PostgreSQL refuses connections does not end the process", async () => {
+    // postgres.js sends a statement's cancel request over a new connection and (3.4) drops that
+    // promise; with connections refused it used to reject unhandled, which ends a Node process.
+    const proxy = await startTcpProxy(pg.port);
+    const failed: { event: string; code?: string }[] = [];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    const cut = await openDatabase({
+      url: `postgres://postgres@127.0.0.1:${proxy.port}/postgres`,
+      maxConnections: 1,
+      statementTimeoutMs: 60_000,
+      onBackgroundError: (event, error) => failed.push({ event, code: (error as { code?: string }).code }),
+    });
+    const schema = makeExecutableSchema({
+      typeDefs: "type Query { sleep(seconds: Float!): Boolean }",
+      resolvers: {
+        Query: {
+          sleep: async (_: unknown, args: { seconds: number }) => {
+            await queryRows(cut.db, sql`select pg_sleep(${args.seconds})`);
+            return true;
+          },
+        },
+      },
+    });
+    const bounded = await startServer(cut, { schema, settings: { REQUEST_TIMEOUT_MS: 1_000 } });
+    try {
+      const answer = postGraphql(bounded.url, { query: "{ sleep(seconds: 2) }" });
+      for (let i = 0; i < 50 && (await sleeping()) < 1; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await sleeping()).toBe(1);
+      await proxy.refuseNew(); // the open connection stays; the cancel request's is refused
+      // The statement could not be cancelled, so it ran its 2 s and the request answered after it.
+      const res = await answer;
+      expect(res.status).toBe(200);
+      await res.json();
+      await new Promise((r) => setTimeout(r, 200)); // an unhandled rejection is reported a tick later
+      expect(unhandled, "no unhandled rejection").toEqual([]);
+      expect(failed, "the failed cancel request is reported").toEqual([
+        { event: "statement cancel", code: "ECONNREFUSED" },
+      ]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+      await bounded.stop();
+      await cut.close();
+      await proxy.close();
+    }
+  });
+
+  it("connections dying mid-transaction: every transaction settles with a typed fault, nothing escapes, the pool recovers", async () => {
+    // postgres.js 3.4.9 (unpatched) threw a TypeError from a setImmediate when a transaction's
+    // rollback was written to a connection that had just closed (an uncaught exception: the process
+    // ends), left a reconnected connection unable to flush small writes (transactions hung), and
+    // rejected a lost type fetch unhandled. patches/postgres+3.4.9.patch fixes the three.
+    const proxy = await startTcpProxy(pg.port);
+    const escaped: string[] = [];
+    const onRejection = (reason: unknown) => void escaped.push(`unhandled rejection: ${String(reason)}`);
+    const onException = (error: unknown) => void escaped.push(`uncaught exception: ${String(error)}`);
+    process.on("unhandledRejection", onRejection);
+    process.on("uncaughtException", onException);
+    const flaky = await openDatabase({
+      url: `postgres://postgres@127.0.0.1:${proxy.port}/postgres`,
+      maxConnections: 4,
+      connectTimeoutS: 2,
+    });
+    const outcomes: Record<string, number> = {};
+    let running = true;
+    const transaction = () =>
+      flaky.db.transaction(async (tx) => {
+        await queryRows(tx as unknown as typeof flaky.db, sql`select 1`);
+        await queryRows(tx as unknown as typeof flaky.db, sql`select pg_sleep(${Math.random() / 100})`);
+        await queryRows(tx as unknown as typeof flaky.db, sql`select 2`);
+      });
+    const worker = async () => {
+      while (running) {
+        const outcome = await Promise.race([
+          transaction().then(
+            () => "committed",
+            (error: unknown) => databaseFault(error) ?? `untyped: ${String(error)}`,
+          ),
+          new Promise<string>((r) => setTimeout(() => r("hung for 10 s"), 10_000)),
+        ]);
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      }
+    };
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    try {
+      const workers = Array.from({ length: 6 }, worker);
+      for (let i = 0; i < 15; i++) {
+        await pause(100 + Math.random() * 200);
+        await proxy.refuseNew();
+        proxy.dropAll(); // every connection dies, mid-transaction for most
+        await pause(50 + Math.random() * 250);
+        await proxy.acceptAgain();
+      }
+      await pause(500);
+      running = false;
+      await Promise.all(workers);
+      process.stdout.write(`[faults.test] transactions while connections die: ${JSON.stringify(outcomes)}\n`);
+      await pause(100); // an unhandled rejection is reported a tick later
+      expect(escaped, "nothing escaped to the process").toEqual([]);
+      expect(
+        Object.keys(outcomes).sort(),
+        "each settled: committed, or failed as SERVICE_UNAVAILABLE",
+      ).toEqual(["SERVICE_UNAVAILABLE", "committed"]);
+      await transaction(); // the pool recovers
+    } finally {
+      running = false;
+      process.off("unhandledRejection", onRejection);
+      process.off("uncaughtException", onException);
+      await flaky.close();
+      await proxy.close();
+    }
+  }, 60_000);
 
   it("/healthz says database busy, not down, when PostgreSQL has no connection slot left", async () => {
     const fresh = await openDatabase({ url: pg.url, maxConnections: 1, connectTimeoutS: 2 });

@@ -1,7 +1,7 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: GraphQL results are untyped JSON here */
 import { get } from "node:http";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { toGlobalId } from "../../src/graphql/ids.ts";
@@ -16,25 +16,25 @@ import { gql, keyFor } from "../writes/support.ts";
 // Writes over real HTTP while PostgreSQL (a private cluster on its own port; the shared cluster on
 // 5432 is never touched) is stopped and restarted: nothing acknowledged is lost, every write either
 // is acknowledged or fails with a typed error, and the process survives.
-// Opt-in until an open bug is fixed: in about one run in three the server process exits while
-// PostgreSQL is stopped under this write load (the test sees ECONNREFUSED); see the closing note of
-// 2026-12-02. Run it with RUN_WRITE_FAULTS=1.
-const unavailable =
-  process.env.RUN_WRITE_FAULTS === "1"
-    ? privatePostgresUnavailable()
-    : "opt-in (RUN_WRITE_FAULTS=1): the server intermittently exits when PostgreSQL stops under write load, an open bug";
+// This test found the server exiting in about one run in three: postgres.js 3.4.9 threw from a
+// setImmediate when a transaction's rollback met a connection that had just closed, and dropped
+// rejected promises (see patches/postgres+3.4.9.patch and the driver tests in faults.test.ts).
+const unavailable = privatePostgresUnavailable();
 if (unavailable) process.stdout.write(`[write-faults.test] skipped: ${unavailable}\n`);
 
 const URL_PREFIX = "https://example.org/write-fault-";
 const CREATE_SOURCE =
   "mutation($input: SourceInput!) { createSource(input: $input) { source { id url } userErrors { field message code } } }";
-/** Codes a write may fail with while the database is away (never INTERNAL_SERVER_ERROR). */
-const FAULT_CODES = ["SERVICE_UNAVAILABLE", "TIMEOUT"];
+/** The code a write fails with while the database is away: fast, not at a timeout; never INTERNAL_SERVER_ERROR. */
+const FAULT_CODES = ["SERVICE_UNAVAILABLE"];
+/** A write that fails does so well before the 10 s request deadline. */
+const FAIL_FAST_MS = 5_000;
 const WRITERS = 3;
 const MAX_WRITES = 600;
 
 interface Outcome {
   url: string;
+  ms: number;
   status: number;
   acknowledgedId?: string;
   code?: string;
@@ -46,6 +46,7 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
   let pg: PrivatePostgres;
   let child: ServerProcess | undefined;
   let secret: string;
+  let testFailed = false;
 
   beforeAll(async () => {
     pg = await startPrivatePostgres();
@@ -56,11 +57,19 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
   }, 120_000);
 
   afterAll(async () => {
+    // When the server died, its exit may be reported a little after the test saw its sockets reset.
+    if (child && (testFailed || child.ending())) {
+      await Promise.race([child.exited, new Promise((r) => setTimeout(r, 2_000))]);
+      process.stdout.write(`[write-faults.test] server ${child.describe(40)}\n`);
+    }
     if (child?.child.pid && alive(child.child.pid)) child.child.kill("SIGKILL");
     pg?.destroy();
   });
 
   it("acknowledged writes are all stored with their audit rows; the others fail typed; /healthz 503 then 200", async () => {
+    onTestFailed(() => {
+      testFailed = true;
+    });
     child = spawnServer(process.execPath, ["--import", "tsx", "src/main.ts"], {
       PORT: "0",
       HOST: "127.0.0.1",
@@ -76,11 +85,13 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
     const write = async (): Promise<void> => {
       const url = `${URL_PREFIX}${sent++}`;
       const input = { url, title: `Write during a fault ${url}`, publisher: "Example" };
+      const started = Date.now();
       try {
         const { status, body } = await gql(`${base}`, CREATE_SOURCE, { input }, secret);
         const payload = body.data?.createSource;
         outcomes.push({
           url,
+          ms: Date.now() - started,
           status,
           acknowledgedId:
             status === 200 && !body.errors && payload?.source && payload.userErrors.length === 0
@@ -90,7 +101,7 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
           userErrors: payload?.userErrors,
         });
       } catch (error) {
-        outcomes.push({ url, status: 0, transportError: String(error) });
+        outcomes.push({ url, ms: Date.now() - started, status: 0, transportError: String(error) });
       }
     };
     const writer = async () => {
@@ -110,7 +121,12 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
         }).on("error", reject);
       });
 
-    await pause(1_000);
+    // Wait for the stream (not a fixed time: on a loaded machine the first writes can take seconds).
+    const acknowledgedSince = (from: number) => outcomes.slice(from).some((o) => o.acknowledgedId);
+    const waitFor = async (done: () => boolean, ms: number) => {
+      for (const end = Date.now() + ms; !done() && Date.now() < end; ) await pause(50);
+    };
+    await waitFor(() => acknowledgedSince(0) && outcomes.length >= WRITERS, 30_000);
     const beforeStop = outcomes.length;
     pg.stop(); // fast shutdown: in-flight transactions are terminated
     const down = await health();
@@ -125,11 +141,14 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
     }
     expect(healthy.status, "/healthz answers 200 again after the restart").toBe(200);
     const afterRestart = outcomes.length;
-    await pause(1_500);
+    await waitFor(() => acknowledgedSince(afterRestart) && outcomes.length >= afterRestart + WRITERS, 30_000);
     writing = false;
     await Promise.all(writers);
 
     expect(alive(child.child.pid as number), "the server process survived").toBe(true);
+    // Nothing escaped to the last-resort handlers (which log instead of exiting, so would hide it).
+    const escaped = child.logLines().filter((l) => /^(unhandled|uncaught)/.test(String(l.msg)));
+    expect(escaped, "no unhandled rejection or uncaught exception logged").toEqual([]);
     const acknowledged = outcomes.filter((o) => o.acknowledgedId);
     const failed = outcomes.filter((o) => !o.acknowledgedId);
     process.stdout.write(
@@ -137,6 +156,20 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
         ...new Set(failed.map((o) => o.code)),
       ].join(", ")})\n`,
     );
+    // What the server saw (its warn-level log lines): failed requests by outcome, with their slowest
+    // time, and the database faults it logged by code.
+    const seen: Record<string, { n: number; maxMs: number }> = {};
+    for (const l of child.logLines()) {
+      const key =
+        l.msg === "request"
+          ? `request ${l.outcome}`
+          : `${l.msg}: ${(l.error ?? l.err) && JSON.stringify((l.error ?? l.err) as object)}`;
+      const entry = seen[key] ?? { n: 0, maxMs: 0 };
+      seen[key] = entry;
+      entry.n++;
+      entry.maxMs = Math.max(entry.maxMs, Number(l.ms ?? 0));
+    }
+    process.stdout.write(`[write-faults.test] the server logged: ${JSON.stringify(seen)}\n`);
     // The stream really ran before, during and after the outage.
     expect(beforeStop).toBeGreaterThan(0);
     expect(failed.length, "some writes hit the outage").toBeGreaterThan(0);
@@ -151,6 +184,7 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
       expect(o.userErrors ?? [], o.url).toEqual([]);
       expect(FAULT_CODES, `${o.url}: ${o.code}`).toContain(o.code);
       if (o.code === "SERVICE_UNAVAILABLE") expect(o.status, o.url).toBe(503);
+      expect(o.ms, `${o.url} failed fast`).toBeLessThan(FAIL_FAST_MS);
     }
 
     const sql = postgres(pg.url, { max: 1, onnotice: () => {} });

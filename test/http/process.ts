@@ -6,6 +6,10 @@ export interface ServerProcess {
   stdout: () => string;
   stderr: () => string;
   exited: Promise<number | null>;
+  /** How it ended (exit code or signal), or undefined while it runs. */
+  ending: () => { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** What a failing test prints about the process: how it ended and the tails of stderr and stdout. */
+  describe: (lines?: number) => string;
   /** The pino lines of stdout, parsed. */
   logLines: () => Record<string, unknown>[];
   /** Resolves with the base URL once the server prints its GraphiQL line. */
@@ -35,7 +39,21 @@ export function spawnServer(
   child.stderr?.on("data", (d) => {
     err += d;
   });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  let ended: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code, signal) => {
+      ended = { code, signal };
+      resolve(code);
+    }),
+  );
+  const tail = (text: string, n: number) =>
+    text
+      .split("\n")
+      .slice(-n - 1)
+      .join("\n");
+  const describe = (lines = 20) =>
+    `${ended ? `exited (code ${ended.code}, signal ${ended.signal})` : "running"}\n` +
+    `--- stderr (last ${lines} lines)\n${tail(err, lines)}\n--- stdout (last ${lines} lines)\n${tail(out, lines)}`;
   // Only complete lines: the last one may still be arriving.
   const logLines = () =>
     out
@@ -63,7 +81,17 @@ export function spawnServer(
       await new Promise((r) => setTimeout(r, 50));
     }
   };
-  return { child, stdout: () => out, stderr: () => err, exited, logLines, ready, logged };
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    ending: () => ended,
+    describe,
+    logLines,
+    ready,
+    logged,
+  };
 }
 
 /** True while a process with this pid exists. */
