@@ -29,6 +29,7 @@ const mappedByDomain: Record<string, string[]> = {
     "DependencyEdge",
   ],
   models: ["Model", "ModelConnection", "ModelEdge"],
+  indices: ["BlastDependent", "BlastPathStep"],
   auth: ["ApiKey", "ApiKeyConnection", "ApiKeyEdge"],
   audit: ["AuditEntry", "AuditEntryConnection", "AuditEntryEdge"],
   digests: [

@@ -1,12 +1,12 @@
 import type { RequestContext } from "../api/context.ts";
 import type {
-  BlastPathStep,
   BlastProviderInput,
   Resolvers,
   ResolversTypes,
   RiskWeightInput,
 } from "../api/generated/resolvers-types.ts";
 import { badUserInput } from "../graphql/errors.ts";
+import { required } from "../graphql/fields.ts";
 import { decodeIdOf, toGlobalId } from "../graphql/ids.ts";
 import { getBlastRadius } from "./blast-radius.ts";
 import { getConcentration, getConcentrationSeries } from "./concentration/index.ts";
@@ -181,20 +181,7 @@ export const indexResolvers: Resolvers = {
         const provider = await blastProvider(ctx, args.provider);
         const query = { provider, asOf: day(args.asOf), maxDepth: args.maxDepth ?? null };
         const r = await ctx.indexRun("blastRadius", query, () => getBlastRadius(ctx.db, query));
-        const vendorRow = (id: number) =>
-          ctx.loaders.vendorById.load(id).then((v) => v as ResolversTypes["Vendor"]);
-        return {
-          ...r,
-          dependents: r.dependents.map((d) => ({
-            ...d,
-            vendor: vendorRow(d.vendor.id),
-            path: d.path.map((s): Omit<BlastPathStep, "vendor" | "facility"> & Record<string, unknown> =>
-              s.kind === "VENDOR"
-                ? { vendor: ctx.loaders.vendorById.load(s.id) }
-                : { facility: ctx.loaders.facilityById.load(s.id) },
-            ) as never,
-          })),
-        };
+        return r;
       }),
     formulaConstants: () => [...FORMULA_CONSTANTS],
     coverage: (_, args, ctx) =>
@@ -202,6 +189,13 @@ export const indexResolvers: Resolvers = {
         const asOf = args.asOf == null ? new Date().toISOString().slice(0, 10) : day(args.asOf);
         return ctx.indexRun("coverage", { asOf }, () => getDataCoverage(ctx.db, asOf));
       }),
+  },
+  BlastDependent: {
+    vendor: (d, _, ctx) => required(d.vendor.id, ctx.loaders.vendorById, "vendor"),
+  },
+  BlastPathStep: {
+    vendor: (s, _, ctx) => (s.kind === "VENDOR" ? ctx.loaders.vendorById.load(s.id) : null),
+    facility: (s, _, ctx) => (s.kind === "FACILITY" ? ctx.loaders.facilityById.load(s.id) : null),
   },
   FormulaConstant: {
     source: (c, _, ctx) => (c.sourceUrl == null ? null : ctx.loaders.sourceByUrl.load(String(c.sourceUrl))),

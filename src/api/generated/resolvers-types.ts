@@ -9,6 +9,7 @@ import type { RegulatoryEventModel, RegulatoryEventConnectionModel, RegulatoryEv
 import type { DisclosureModel, DisclosureConnectionModel, DisclosureEdgeModel } from '../../disclosures/mappers.ts';
 import type { VendorMarketShareModel, VendorMarketShareConnectionModel, VendorMarketShareEdgeModel, DependencyModel, DependencyConnectionModel, DependencyEdgeModel } from '../../market/mappers.ts';
 import type { ModelModel, ModelConnectionModel, ModelEdgeModel } from '../../models/mappers.ts';
+import type { BlastDependentModel, BlastPathStepModel } from '../../indices/mappers.ts';
 import type { ApiKeyModel, ApiKeyConnectionModel, ApiKeyEdgeModel } from '../../auth/mappers.ts';
 import type { AuditEntryModel, AuditEntryConnectionModel, AuditEntryEdgeModel } from '../../audit/mappers.ts';
 import type { SignalModel, SignalConnectionModel, SignalEdgeModel, DigestSubscriptionModel, DigestSubscriptionConnectionModel, DigestSubscriptionEdgeModel, DigestModel, DigestConnectionModel, DigestEdgeModel, DigestDeliveryModel, DigestItemModel, DigestPreviewModel } from '../../digests/mappers.ts';
@@ -4361,8 +4362,8 @@ export type ResolversTypes = {
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdgeModel>;
   AuditLogFilter: AuditLogFilter;
-  BlastDependent: ResolverTypeWrapper<Omit<BlastDependent, 'path' | 'vendor'> & { path: Array<ResolversTypes['BlastPathStep']>, vendor: ResolversTypes['Vendor'] }>;
-  BlastPathStep: ResolverTypeWrapper<Omit<BlastPathStep, 'facility' | 'vendor'> & { facility?: Maybe<ResolversTypes['Facility']>, vendor?: Maybe<ResolversTypes['Vendor']> }>;
+  BlastDependent: ResolverTypeWrapper<BlastDependentModel>;
+  BlastPathStep: ResolverTypeWrapper<BlastPathStepModel>;
   BlastProviderInput: BlastProviderInput;
   BlastRadius: ResolverTypeWrapper<Omit<BlastRadius, 'dependents'> & { dependents: Array<ResolversTypes['BlastDependent']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -4579,8 +4580,8 @@ export type ResolversParentTypes = {
   AuditEntryConnection: AuditEntryConnectionModel;
   AuditEntryEdge: AuditEntryEdgeModel;
   AuditLogFilter: AuditLogFilter;
-  BlastDependent: Omit<BlastDependent, 'path' | 'vendor'> & { path: Array<ResolversParentTypes['BlastPathStep']>, vendor: ResolversParentTypes['Vendor'] };
-  BlastPathStep: Omit<BlastPathStep, 'facility' | 'vendor'> & { facility?: Maybe<ResolversParentTypes['Facility']>, vendor?: Maybe<ResolversParentTypes['Vendor']> };
+  BlastDependent: BlastDependentModel;
+  BlastPathStep: BlastPathStepModel;
   BlastProviderInput: BlastProviderInput;
   BlastRadius: Omit<BlastRadius, 'dependents'> & { dependents: Array<ResolversParentTypes['BlastDependent']> };
   Boolean: Scalars['Boolean']['output'];
