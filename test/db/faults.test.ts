@@ -8,7 +8,7 @@ import { databaseFault } from "../../src/db/faults.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { queryRows } from "../../src/db/rows.ts";
 import { seedCurated } from "../../src/seed/curated.ts";
-import { alive, type ServerProcess, spawnServer } from "../http/process.ts";
+import { alive, onPostgres, type ServerProcess, spawnMain } from "../http/process.ts";
 import { postGraphql, type RunningServer, startServer } from "../http/support.ts";
 import {
   type PrivatePostgres,
@@ -294,13 +294,7 @@ describe.skipIf(unavailable)("timeouts and database faults (private PostgreSQL 1
   });
 
   it("survives PostgreSQL going away: fast 503s, /healthz says database down, recovers within 5 s", async () => {
-    child = spawnServer(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: pg.url,
-      DB_CONNECT_TIMEOUT_S: "2",
-    });
+    child = spawnMain(onPostgres(pg.url));
     const base = await child.ready(60_000);
     const vendors = () => postGraphql(base, { query: "{ vendors(first: 1) { totalCount } }" });
     expect((await (await vendors()).json()).data.vendors.totalCount).toBeGreaterThan(0);

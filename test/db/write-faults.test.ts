@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
 import { openDatabase } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { toGlobalId } from "../../src/graphql/ids.ts";
-import { alive, type ServerProcess, spawnServer } from "../http/process.ts";
+import { alive, onPostgres, type ServerProcess, spawnMain } from "../http/process.ts";
 import {
   type PrivatePostgres,
   privatePostgresUnavailable,
@@ -70,13 +70,7 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
     onTestFailed(() => {
       testFailed = true;
     });
-    child = spawnServer(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: pg.url,
-      DB_CONNECT_TIMEOUT_S: "2",
-    });
+    child = spawnMain(onPostgres(pg.url));
     const base = await child.ready(60_000);
 
     const outcomes: Outcome[] = [];

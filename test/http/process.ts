@@ -95,6 +95,20 @@ export function spawnServer(
 }
 
 /** True while a process with this pid exists. */
+/** The server as `npm start` runs it (`node --import tsx src/main.ts`), with `env`. */
+export function spawnMain(env: Record<string, string>): ServerProcess {
+  return spawnServer(process.execPath, ["--import", "tsx", "src/main.ts"], env);
+}
+
+/** A quiet server on a free port over PostgreSQL at `url`, failing fast when it cannot connect (fault tests). */
+export const onPostgres = (url: string): Record<string, string> => ({
+  PORT: "0",
+  HOST: "127.0.0.1",
+  LOG_LEVEL: "warn",
+  DATABASE_URL: url,
+  DB_CONNECT_TIMEOUT_S: "2",
+});
+
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { testBackend } from "../support/database.ts";
 import { clonePostgresTemplate, dropPostgresDatabase } from "../support/postgres-admin.ts";
-import { alive, type ServerProcess, spawnServer } from "./process.ts";
+import { alive, type ServerProcess, spawnMain, spawnServer } from "./process.ts";
 
 // Graceful shutdown of the real server process: one signal drains (in-flight requests complete),
 // the process exits 0, and no server is left behind, whether node or `npm start` gets the signal.
@@ -207,7 +207,7 @@ describe(`graceful shutdown (${testBackend()})`, () => {
   });
 
   it("SIGTERM during a slow request: the request completes, then the process exits 0", async () => {
-    const server = spawnServer(process.execPath, ["--import", "tsx", "src/main.ts"], env);
+    const server = spawnMain(env);
     running.push(server);
     const base = await server.ready(120_000);
     const res = await slowRequest(base, "{ vendors(first: 3) { edges { node { name } } } }", 1_000, () =>
@@ -236,7 +236,7 @@ describe(`graceful shutdown (${testBackend()})`, () => {
       const serverEnv = { ...env, SHUTDOWN_TIMEOUT_MS: String(drainMs) };
       const server = npm
         ? spawnServer("npm", ["start", "--silent"], serverEnv, { detached: true })
-        : spawnServer(process.execPath, ["--import", "tsx", "src/main.ts"], serverEnv);
+        : spawnMain(serverEnv);
       running.push(server);
       const base = await server.ready(120_000);
       const nodePid = Number((await server.logged("listening", 10_000)).pid);
