@@ -1,7 +1,7 @@
 import { disclosures } from "../../schema/db/index.ts";
 import { type DisclosureRecord, disclosureRecord } from "../seed/records.ts";
 import type { WriteSpec } from "../writes/facts.ts";
-import { vendorReference } from "../writes/vendor-reference.ts";
+import { vendorReference } from "../writes/slug-reference.ts";
 
 /** How disclosures are written (src/writes/facts.ts): vendor by slug, unique per (vendor, metric, kind, period). */
 export const disclosureWrites: WriteSpec<DisclosureRecord> = {

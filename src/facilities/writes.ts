@@ -6,7 +6,6 @@ import {
   outageImpacts,
   regulatoryEventSubjects,
 } from "../../schema/db/index.ts";
-import type { Database } from "../db/client.ts";
 import {
   type CapacityPhaseRecord,
   capacityPhaseRecord,
@@ -15,9 +14,9 @@ import {
   type FacilityRecord,
   facilityRecord,
 } from "../seed/records.ts";
-import { plainFields, type Row, type WriteSpec } from "../writes/facts.ts";
-import { type References, slugOf } from "../writes/references.ts";
-import { vendorReference } from "../writes/vendor-reference.ts";
+import { plainFields, type WriteSpec } from "../writes/facts.ts";
+import { slugOf } from "../writes/references.ts";
+import { slugReference, vendorReference } from "../writes/slug-reference.ts";
 
 /** How facilities are written (src/writes/facts.ts): the operator by slug, unique by slug. */
 export const facilityWrites: WriteSpec<FacilityRecord> = {
@@ -36,12 +35,6 @@ export const facilityWrites: WriteSpec<FacilityRecord> = {
   ],
 };
 
-/** A reference to one facility by slug (deployments, capacity phases). */
-const facilityReference = {
-  facilityId: (facility: string, refs: References) => refs.id("facilities", facility, ["input", "facility"]),
-  facility: (db: Database, row: Row) => slugOf(db, "facilities", row.facilityId as number),
-};
-
 /**
  * How capacity phases are written: the facility by slug, one phase per (facility, effectiveOn).
  * A phase records a dated figure; the facility's flat "latest" columns are a separate record.
@@ -51,14 +44,7 @@ export const capacityPhaseWrites: WriteSpec<CapacityPhaseRecord> = {
   table: capacityPhases,
   cited: "capacityPhase",
   record: capacityPhaseRecord,
-  toRow: async ({ facility, sources: _, ...rest }, refs) => ({
-    ...rest,
-    facilityId: await facilityReference.facilityId(facility, refs),
-  }),
-  toRecord: async (db, row) => ({
-    ...plainFields(row, ["facilityId"]),
-    facility: await facilityReference.facility(db, row),
-  }),
+  ...slugReference("facilities", "facility"),
   naturalKey: [
     { field: "facility", key: "facilityId" },
     { field: "effectiveOn", key: "effectiveOn" },
@@ -74,12 +60,12 @@ export const deploymentWrites: WriteSpec<DeploymentRecord> = {
   record: deploymentRecord,
   toRow: async ({ facility, chip, sources: _, ...rest }, refs) => ({
     ...rest,
-    facilityId: await facilityReference.facilityId(facility, refs),
+    facilityId: await refs.id("facilities", facility, ["input", "facility"]),
     chipId: await refs.id("chips", chip, ["input", "chip"]),
   }),
   toRecord: async (db, row) => ({
     ...plainFields(row, ["facilityId", "chipId"]),
-    facility: await facilityReference.facility(db, row),
+    facility: await slugOf(db, "facilities", row.facilityId as number),
     chip: await slugOf(db, "chips", row.chipId as number),
   }),
   naturalKey: [

@@ -7,7 +7,7 @@ import {
 } from "../seed/records.ts";
 import { plainFields, type WriteSpec } from "../writes/facts.ts";
 import { slugOf } from "../writes/references.ts";
-import { vendorReference } from "../writes/vendor-reference.ts";
+import { vendorReference } from "../writes/slug-reference.ts";
 
 /** How market shares are written (src/writes/facts.ts): vendor by slug, unique per (segment, vendor, period, basis). */
 export const marketShareWrites: WriteSpec<MarketShareRecord> = {
