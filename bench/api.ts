@@ -4,6 +4,7 @@
  * compare the ratios of one run, not figures across runs).
  *   npm run bench:api -- [--scale 1] [--seed 1] [--database NAME] [--rounds 3] [--duration 8]
  *                        [--connections 20] [--rss-connections 50] [--json FILE] [--only TEXT]
+ *                        [--index-runs 3]
  * Server: TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres. Without --database a
  * throw-away database is created, migrated, loaded with synthetic scale N (+ vacuum analyze) and
  * dropped; with --database an existing, already loaded database is migrated and used (the bench
@@ -12,7 +13,8 @@
  * bench/postgraphile` when missing.
  * Prints req/s, p50, p99 (median over rounds), SQL statements per request (counted on the wire by a
  * proxy: Query + Execute messages, so BEGIN/COMMIT count), server RSS, and the ratios to PostGraphile
- * and to raw SQL, as a Markdown table and as JSON; then the database time of single pages.
+ * and to raw SQL, as a Markdown table and as JSON; then the database time of single pages; then the
+ * indices bench (bench/indices.ts) over the same database, `--index-runs` runs each (0 skips it).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     "rss-connections": { type: "string", default: "50" },
     json: { type: "string" },
     only: { type: "string" },
+    "index-runs": { type: "string", default: "3" },
   },
 });
 const rounds = Number(values.rounds);
@@ -581,6 +584,8 @@ async function main() {
     for (const [k, v] of Object.entries(pages)) console.log(`  ${k.padEnd(48)} ${v.toFixed(2)} ms`);
     console.log(`\n${JSON.stringify(report)}`);
     if (values.json) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+    for (const c of children) c.kill("SIGTERM");
+    if (Number(values["index-runs"]) > 0) indicesBench(Number(values["index-runs"]));
   } finally {
     for (const c of children) c.kill("SIGTERM");
     proxy?.server.close();
@@ -592,6 +597,16 @@ async function main() {
       await admin.end({ timeout: 5 });
     }
   }
+}
+
+/** The indices bench over the same (loaded, analysed) database, as its own process, printing its figures. */
+function indicesBench(runs: number) {
+  console.log("");
+  execFileSync(
+    process.execPath,
+    ["--import", "tsx", "bench/indices.ts", "--database", name, "--runs", String(runs)],
+    { cwd: root, stdio: "inherit", env: process.env },
+  );
 }
 
 main().then(
