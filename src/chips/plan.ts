@@ -13,8 +13,9 @@ type ChipArgs = Parameters<typeof chipList>[0] & { filter?: ChipFilterInput | nu
 
 /** A chip list's page from its GraphQL arguments, with the decoded filter (the loader path's). */
 export function chipPage(args: ChipArgs): PageSpec & { filter: ChipFilter | null } {
+  const list = chipList(args); // the ordering and cursors are checked first, as the loader path did
   const filter = chipFilterFromInput(args.filter);
-  return { ...chipList(args), filter, where: chipWhere(filter) };
+  return { ...list, filter, where: chipWhere(filter) };
 }
 
 export const chipPlan: EntityPlan = {

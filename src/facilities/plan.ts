@@ -12,8 +12,9 @@ type FacilityArgs = Parameters<typeof facilityList>[0] & { filter?: FacilityFilt
 
 /** A facility list's page from its GraphQL arguments, with the decoded filter (the loader path's). */
 export function facilityPage(args: FacilityArgs): PageSpec & { filter: FacilityFilter | null } {
+  const list = facilityList(args); // the ordering and cursors are checked first, as the loader path did
   const filter = facilityFilterFromInput(args.filter);
-  return { ...facilityList(args), filter, where: facilityWhere(filter) };
+  return { ...list, filter, where: facilityWhere(filter) };
 }
 
 export const facilityPlan: EntityPlan = {
