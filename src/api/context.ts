@@ -1,5 +1,6 @@
 import { anonymousViewer, type Viewer } from "../auth/viewer.ts";
 import type { Database } from "../db/client.ts";
+import type { LookAhead } from "../graphql/plan/statement.ts";
 import { computeDirectly, type IndexRun } from "../indices/cache.ts";
 import type { DomainModule } from "./module.ts";
 import { modules } from "./modules.ts";
@@ -22,6 +23,8 @@ export interface RequestContext {
    * (src/indices/cache.ts), directly elsewhere.
    */
   indexRun: IndexRun;
+  /** Whether connection fields build their page and selected relations in one statement (src/graphql/plan). */
+  lookAhead: LookAhead;
 }
 
 /** A new context for one request (fresh DataLoaders: no caching across requests). */
@@ -29,7 +32,8 @@ export function createRequestContext(
   db: Database,
   viewer: Viewer = anonymousViewer,
   indexRun: IndexRun = computeDirectly,
+  lookAhead = true,
 ): RequestContext {
   const loaders = Object.assign({}, ...modules.map((m: DomainModule) => m.createLoaders?.(db) ?? {}));
-  return { db, loaders: loaders as Loaders, viewer, indexRun };
+  return { db, loaders: loaders as Loaders, viewer, indexRun, lookAhead: { enabled: lookAhead, plans: 0 } };
 }

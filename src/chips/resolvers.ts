@@ -4,8 +4,11 @@ import { deploymentList } from "../facilities/resolvers.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
 import { globalIdField, lookupOne, related, required } from "../graphql/fields.ts";
 import { decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
+import { fromPlan } from "../graphql/plan/entity.ts";
+import { planPage } from "../graphql/plan/statement.ts";
 import { sourcesField } from "../sources/fields.ts";
-import { type ChipFilter, chipSortColumns, getChips } from "./queries.ts";
+import { chipPage, chipPlan } from "./plan.ts";
+import { type ChipFilter, type ChipRow, chipSortColumns, getChips } from "./queries.ts";
 
 export const chipList = listing("Chip", chipSortColumns, { field: "NAME", direction: "ASC" });
 
@@ -25,12 +28,10 @@ export const chipNodeTypes: Record<string, NodeFetcher> = {
 
 export const chipResolvers: Resolvers = {
   Query: {
-    chips: async (_, args, ctx) => {
-      const { scope, ...page } = chipList(args);
-      return toConnection(
-        await getChips(ctx.db, { filter: chipFilterFromInput(args.filter), ...page }),
-        scope,
-      );
+    chips: async (_, args, ctx, info) => {
+      const page = chipPage(args);
+      const planned = planPage<ChipRow>(ctx, info, chipPlan, page);
+      return toConnection(await (planned ?? getChips(ctx.db, page)), page.scope);
     },
     chip: (_, args, ctx) =>
       lookupOne("Chip", args, {
@@ -41,11 +42,13 @@ export const chipResolvers: Resolvers = {
   Chip: {
     id: globalIdField("Chip"),
     sources: sourcesField("chip"),
-    designer: (c, _, ctx) => required(c.designerId, ctx.loaders.vendorById, "vendor"),
-    foundry: (c, _, ctx) => related(c.foundryId, ctx.loaders.vendorById),
-    deployments: async (c, args, ctx) => {
-      const { scope, ...page } = deploymentList(args);
-      return toConnection(await ctx.loaders.deploymentsByChip(c.id, page, JSON.stringify(args)), scope);
-    },
+    designer: (c, _, ctx, info) =>
+      fromPlan(c, info, () => required(c.designerId, ctx.loaders.vendorById, "vendor")),
+    foundry: (c, _, ctx, info) => fromPlan(c, info, () => related(c.foundryId, ctx.loaders.vendorById)),
+    deployments: (c, args, ctx, info) =>
+      fromPlan(c, info, async () => {
+        const { scope, ...page } = deploymentList(args);
+        return toConnection(await ctx.loaders.deploymentsByChip(c.id, page, JSON.stringify(args)), scope);
+      }),
   },
 };

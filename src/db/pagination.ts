@@ -45,7 +45,7 @@ export interface Page<Row> {
   totalCount: () => Promise<number>;
 }
 
-interface TableWithId extends PgTable {
+export interface TableWithId extends PgTable {
   id: PgColumn;
 }
 
@@ -89,7 +89,7 @@ function ranges(sort: Sort, id: PgColumn, request: PageRequest): (SQL | undefine
  * UNION ALL branches, it would sort the whole table). Rows carry their range (hs_part) and their
  * rank in it (hs_rank, numbered over the index order: no Sort); `byFetchOrder` puts them in order.
  */
-function pageQuery(
+export function pageQuery(
   table: PgTable,
   id: PgColumn,
   scope: SQL | undefined,
@@ -141,7 +141,7 @@ function memo<T>(f: () => Promise<T>): () => Promise<T> {
 }
 
 /** Turns fetched rows (up to size + 1, in fetch order) into a page in forward order. */
-function toPage<Row>(
+export function toPage<Row>(
   fetched: { row: Row; sortKey: string | null; id: number }[],
   request: PageRequest,
   totalCount: () => Promise<number>,
@@ -181,13 +181,13 @@ export async function pageOf<T extends TableWithId>(
     const { hsSortKey, hsPart: _part, hsRank: _rank, ...row } = f;
     return { row: row as T["$inferSelect"], sortKey: hsSortKey as string | null, id: row.id as number };
   });
-  return toPage(rows, request, async () => {
-    const [r] = await db
-      .select({ n: count() })
-      .from(table as PgTable)
-      .where(where);
-    return r?.n ?? 0;
-  });
+  return toPage(rows, request, () => countRows(db, table, where));
+}
+
+/** How many `table` rows match `where` (a root list's totalCount). */
+export async function countRows(db: Database, table: PgTable, where: SQL | undefined): Promise<number> {
+  const [r] = await db.select({ n: count() }).from(table).where(where);
+  return r?.n ?? 0;
 }
 
 /** Which rows belong to a parent: a column of the paged table, or a many-to-many link table. */

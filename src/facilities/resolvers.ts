@@ -4,10 +4,14 @@ import { listing, toConnection } from "../graphql/connection.ts";
 import { badUserInput } from "../graphql/errors.ts";
 import { globalIdField, lookupOne, required } from "../graphql/fields.ts";
 import { decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
+import { fromPlan } from "../graphql/plan/entity.ts";
+import { planPage } from "../graphql/plan/statement.ts";
 import { sourcesField } from "../sources/fields.ts";
+import { facilityPage, facilityPlan } from "./plan.ts";
 import {
   deploymentSortColumns,
   type FacilityFilter,
+  type FacilityRow,
   facilitySortColumns,
   getFacilities,
   type NumberRange,
@@ -47,10 +51,10 @@ export const facilityNodeTypes: Record<string, NodeFetcher> = {
 
 export const facilityResolvers: Resolvers = {
   Query: {
-    facilities: async (_, args, ctx) => {
-      const { scope, ...page } = facilityList(args);
-      const filter = facilityFilterFromInput(args.filter);
-      return toConnection(await getFacilities(ctx.db, { filter, ...page }), scope);
+    facilities: async (_, args, ctx, info) => {
+      const page = facilityPage(args);
+      const planned = planPage<FacilityRow>(ctx, info, facilityPlan, page);
+      return toConnection(await (planned ?? getFacilities(ctx.db, page)), page.scope);
     },
     facility: (_, args, ctx) =>
       lookupOne("Facility", args, {
@@ -61,13 +65,15 @@ export const facilityResolvers: Resolvers = {
   Facility: {
     id: globalIdField("Facility"),
     sources: sourcesField("facility"),
-    operator: (f, _, ctx) => required(f.operatorId, ctx.loaders.vendorById, "vendor"),
+    operator: (f, _, ctx, info) =>
+      fromPlan(f, info, () => required(f.operatorId, ctx.loaders.vendorById, "vendor")),
     jurisdictions: (f, _, ctx) => ctx.loaders.jurisdictionsByFacility.load(f.id),
     capacityHistory: (f, _, ctx) => ctx.loaders.capacityPhasesByFacility.load(f.id),
-    deployments: async (f, args, ctx) => {
-      const { scope, ...page } = deploymentList(args);
-      return toConnection(await ctx.loaders.deploymentsByFacility(f.id, page, JSON.stringify(args)), scope);
-    },
+    deployments: (f, args, ctx, info) =>
+      fromPlan(f, info, async () => {
+        const { scope, ...page } = deploymentList(args);
+        return toConnection(await ctx.loaders.deploymentsByFacility(f.id, page, JSON.stringify(args)), scope);
+      }),
   },
   CapacityPhase: {
     id: globalIdField("CapacityPhase"),
@@ -77,7 +83,8 @@ export const facilityResolvers: Resolvers = {
   Deployment: {
     id: globalIdField("Deployment"),
     sources: sourcesField("deployment"),
-    facility: (d, _, ctx) => required(d.facilityId, ctx.loaders.facilityById, "facility"),
-    chip: (d, _, ctx) => required(d.chipId, ctx.loaders.chipById, "chip"),
+    facility: (d, _, ctx, info) =>
+      fromPlan(d, info, () => required(d.facilityId, ctx.loaders.facilityById, "facility")),
+    chip: (d, _, ctx, info) => fromPlan(d, info, () => required(d.chipId, ctx.loaders.chipById, "chip")),
   },
 };

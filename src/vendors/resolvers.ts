@@ -5,8 +5,11 @@ import { facilityFilterFromInput, facilityList } from "../facilities/resolvers.t
 import { listing, toConnection } from "../graphql/connection.ts";
 import { globalIdField, lookupOne, related } from "../graphql/fields.ts";
 import { decodeIdOf } from "../graphql/ids.ts";
+import { fromPlan } from "../graphql/plan/entity.ts";
+import { planPage } from "../graphql/plan/statement.ts";
 import { sourcesField } from "../sources/fields.ts";
-import { getVendors, vendorSortColumns } from "../vendors/queries.ts";
+import { getVendors, type VendorRow, vendorSortColumns } from "../vendors/queries.ts";
+import { vendorPage, vendorPlan } from "./plan.ts";
 
 export const vendorList = listing("Vendor", vendorSortColumns, { field: "NAME", direction: "ASC" });
 
@@ -16,9 +19,10 @@ export const vendorNodeTypes: Record<string, NodeFetcher> = {
 
 export const vendorResolvers: Resolvers = {
   Query: {
-    vendors: async (_, args, ctx) => {
+    vendors: async (_, args, ctx, info) => {
       const { scope, ...page } = vendorList(args);
-      return toConnection(await getVendors(ctx.db, { filter: args.filter, ...page }), scope);
+      const planned = planPage<VendorRow>(ctx, info, vendorPlan, vendorPage(args));
+      return toConnection(await (planned ?? getVendors(ctx.db, { filter: args.filter, ...page })), scope);
     },
     vendor: (_, args, ctx) =>
       lookupOne("Vendor", args, {
@@ -29,25 +33,32 @@ export const vendorResolvers: Resolvers = {
   Vendor: {
     id: globalIdField("Vendor"),
     sources: sourcesField("vendor"),
-    parent: (v, _, ctx) => related(v.parentId, ctx.loaders.vendorById),
-    subsidiaries: async (v, args, ctx) => {
-      const { scope, ...page } = vendorList(args);
-      return toConnection(await ctx.loaders.subsidiaries(v.id, page, JSON.stringify(args)), scope);
-    },
-    facilities: async (v, args, ctx) => {
-      const { scope, ...page } = facilityList(args);
-      const params = { filter: facilityFilterFromInput(args.filter), ...page };
-      return toConnection(await ctx.loaders.facilitiesByOperator(v.id, params, JSON.stringify(args)), scope);
-    },
-    chipsDesigned: async (v, args, ctx) => {
-      const { scope, ...page } = chipList(args);
-      const params = { filter: chipFilterFromInput(args.filter), ...page };
-      return toConnection(await ctx.loaders.chipsByDesigner(v.id, params, JSON.stringify(args)), scope);
-    },
-    chipsFabricated: async (v, args, ctx) => {
-      const { scope, ...page } = chipList(args);
-      const params = { filter: chipFilterFromInput(args.filter), ...page };
-      return toConnection(await ctx.loaders.chipsByFoundry(v.id, params, JSON.stringify(args)), scope);
-    },
+    parent: (v, _, ctx, info) => fromPlan(v, info, () => related(v.parentId, ctx.loaders.vendorById)),
+    subsidiaries: (v, args, ctx, info) =>
+      fromPlan(v, info, async () => {
+        const { scope, ...page } = vendorList(args);
+        return toConnection(await ctx.loaders.subsidiaries(v.id, page, JSON.stringify(args)), scope);
+      }),
+    facilities: (v, args, ctx, info) =>
+      fromPlan(v, info, async () => {
+        const { scope, ...page } = facilityList(args);
+        const params = { filter: facilityFilterFromInput(args.filter), ...page };
+        return toConnection(
+          await ctx.loaders.facilitiesByOperator(v.id, params, JSON.stringify(args)),
+          scope,
+        );
+      }),
+    chipsDesigned: (v, args, ctx, info) =>
+      fromPlan(v, info, async () => {
+        const { scope, ...page } = chipList(args);
+        const params = { filter: chipFilterFromInput(args.filter), ...page };
+        return toConnection(await ctx.loaders.chipsByDesigner(v.id, params, JSON.stringify(args)), scope);
+      }),
+    chipsFabricated: (v, args, ctx, info) =>
+      fromPlan(v, info, async () => {
+        const { scope, ...page } = chipList(args);
+        const params = { filter: chipFilterFromInput(args.filter), ...page };
+        return toConnection(await ctx.loaders.chipsByFoundry(v.id, params, JSON.stringify(args)), scope);
+      }),
   },
 };

@@ -40,7 +40,9 @@ describe(`statements per request (${testBackend()})`, () => {
     const withCounts = await countStatements(
       `{ vendors(first: 30) { totalCount edges { node { facilities(first: 5) { totalCount edges { cursor } } } } } }`,
     );
-    expect(without.statements.length).toBe(2);
+    // Without counts the look-ahead builds both levels in one statement (src/graphql/plan); a nested
+    // totalCount is not planned, so that level takes its loader: page, count, pages, grouped count.
+    expect(without.statements.length).toBe(1);
     expect(withCounts.statements, withCounts.statements.join("\n")).toHaveLength(4);
     expect(withCounts.data.vendors.totalCount).toBe(60);
     expect(withCounts.data.vendors.edges.every((e: any) => e.node.facilities.totalCount === 20)).toBe(true);

@@ -63,18 +63,37 @@ export async function execute(
   const errors = validate(graphqlSchema(), document);
   if (errors.length) return { errors };
   if (executor === "jit") return runJit(db, document, variables);
+  const context = createRequestContext(db);
   const result = await executeGraphql({
     schema: graphqlSchema(),
     document,
     variableValues: variables,
-    contextValue: createRequestContext(db),
+    contextValue: context,
   });
   if (executor === "both" && getOperationAST(document)?.operation === "query") {
     expect(asJson(await runJit(db, document, variables)), "the compiled executor's answer").toEqual(
       asJson(result),
     );
   }
+  if (executor === "both" && context.lookAhead.plans > 0) {
+    expect(asJson(await loaderPath(db, document, variables)), "the loader path's answer").toEqual(
+      asJson(result),
+    );
+  }
   return result;
+}
+
+/**
+ * The same query with the look-ahead planner off (src/graphql/plan): every connection and relation
+ * through its loaders. A query the planner built in one statement must answer exactly the same.
+ */
+export function loaderPath(db: Database, document: ReturnType<typeof parse>, variables: Variables = {}) {
+  return executeGraphql({
+    schema: graphqlSchema(),
+    document,
+    variableValues: variables,
+    contextValue: createRequestContext(db, undefined, undefined, false),
+  }) as Promise<ExecutionResult>;
 }
 
 /** Executes and returns `data`, failing the test with the errors if there are any. */
@@ -96,14 +115,14 @@ export async function query<T = Record<string, any>>(
  * housekeeping), run by graphql-js and again by the compiled executor, which must give the same data
  * with the same statements (its batching must match; their order may differ); returns graphql-js's run.
  */
-export async function countStatements(h: DatabaseHandle, text: string) {
+export async function countStatements(h: DatabaseHandle, text: string, variables: Variables = {}) {
   const run = async (executor: "graphql-js" | "jit") => {
     const seen: string[] = [];
     const stop = h.onStatement((s) => {
       if (!s.includes("pg_catalog.pg_type")) seen.push(s);
     });
     try {
-      return { data: await query(h.db, text, {}, executor), statements: seen };
+      return { data: await query(h.db, text, variables, executor), statements: seen };
     } finally {
       stop();
     }

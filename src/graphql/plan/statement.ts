@@ -1,0 +1,132 @@
+import { and, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { type GraphQLResolveInfo, getNamedType, isObjectType } from "graphql";
+import type { Database } from "../../db/client.ts";
+import { countRows, type Page, type PageRequest, pageQuery, toPage } from "../../db/pagination.ts";
+import { queryRows } from "../../db/rows.ts";
+import { toConnection } from "../connection.ts";
+import { type EntityPlan, type PageSpec, PLANNED, type PlannedRow } from "./entity.ts";
+import { connectionNodes, type PlannedRelation, type Shape, shapeOf } from "./shape.ts";
+
+/**
+ * Look-ahead execution of a connection field: its page and every plannable relation the query
+ * selects below it, in ONE statement whose JSON PostgreSQL builds. Each page is the same keyset page
+ * query as the loaders' (src/db/pagination.ts: index ranges, size + 1 rows, the same order and
+ * nulls placement), nested pages and to-one rows are correlated subqueries per row (an index range or
+ * a primary-key lookup each). A row is a JSON array: [sort key as text, columns…, relations…];
+ * a page is a JSON array of rows in fetch order.
+ */
+
+/** Whether the look-ahead runs for a request, and how many pages it planned (tests compare paths). */
+export interface LookAhead {
+  enabled: boolean;
+  plans: number;
+}
+
+const ref = (alias: string, column: PgColumn) => sql`${sql.identifier(alias)}.${sql.identifier(column.name)}`;
+
+/** Fresh subquery aliases within one statement (hs_j1, hs_j2, …): a level refers to its parent's. */
+function aliases() {
+  let n = 0;
+  return () => `hs_j${++n}`;
+}
+
+function rowArray(shape: Shape, alias: string, next: () => string, lead: SQL[]): SQL {
+  const cells = [
+    ...lead,
+    ...shape.values.map((v) => v.codec.select(ref(alias, v.column))),
+    ...shape.relations.map((r) => relationSql(shape, r, alias, next)),
+  ];
+  return sql`json_build_array(${sql.join(cells, sql`, `)})`;
+}
+
+function pageSql(shape: Shape, spec: PageSpec, scope: SQL | undefined, next: () => string): SQL {
+  const table = shape.plan.table;
+  const a = next();
+  const body = pageQuery(table, table.id, and(scope, spec.where), spec.sort, spec.request);
+  const row = rowArray(shape, a, next, [sql`${ref(a, spec.sort.column)}::text`]);
+  const order = sql`${sql.identifier(a)}.hs_part, ${sql.identifier(a)}.hs_rank`;
+  return sql`(select coalesce(json_agg(${row} order by ${order}), '[]'::json) from (${body}) as ${sql.identifier(a)})`;
+}
+
+function relationSql(parent: Shape, r: PlannedRelation, parentAlias: string, next: () => string): SQL {
+  if ("spec" in r) {
+    const scope = sql`${r.relation.parent} = ${ref(parentAlias, parent.plan.table.id)}`;
+    return pageSql(r.target, r.spec, scope, next);
+  }
+  const b = next();
+  const target = r.target.plan.table;
+  return sql`(select ${rowArray(r.target, b, next, [])} from ${target} as ${sql.identifier(b)} where ${ref(b, target.id)} = ${ref(parentAlias, r.relation.key)})`;
+}
+
+const notPlanned = () => Promise.reject(new Error("totalCount of a planned nested page was not planned"));
+
+function decodeRow(shape: Shape, cells: unknown[], first: number): PlannedRow {
+  const row: PlannedRow = {};
+  let i = first;
+  for (const v of shape.values) {
+    const cell = cells[i++];
+    row[v.key] = v.codec.decode ? v.codec.decode(cell) : cell;
+  }
+  if (shape.relations.length > 0) {
+    const planned = new Map<string, unknown>();
+    for (const r of shape.relations) {
+      const cell = cells[i++];
+      if ("spec" in r) {
+        const page = decodePage(r.target, r.spec.request, cell as unknown[][], notPlanned);
+        planned.set(r.key, toConnection(page, r.spec.scope));
+      } else {
+        planned.set(r.key, cell == null ? null : decodeRow(r.target, cell as unknown[], 0));
+      }
+    }
+    row[PLANNED] = planned;
+  }
+  return row;
+}
+
+function decodePage(
+  shape: Shape,
+  request: PageRequest,
+  rows: unknown[][],
+  totalCount: () => Promise<number>,
+): Page<PlannedRow> {
+  const fetched = rows.map((cells) => {
+    const row = decodeRow(shape, cells, 1);
+    return { row, sortKey: cells[0] as string | null, id: row.id as number };
+  });
+  return toPage(fetched, request, totalCount);
+}
+
+/**
+ * The page a root connection field resolves to, built with its selected relations in one statement;
+ * null when the look-ahead is off or the selection is not plannable (the caller takes the loader
+ * path). totalCount stays a separate statement, run only when selected, as on the loader path.
+ */
+export function planPage<Row>(
+  ctx: { db: Database; lookAhead: LookAhead },
+  info: GraphQLResolveInfo,
+  plan: EntityPlan,
+  spec: PageSpec,
+): Promise<Page<Row>> | null {
+  if (!ctx.lookAhead.enabled) return null;
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) return null;
+  const nodes = connectionNodes(
+    info,
+    type,
+    info.fieldNodes.map((n) => n.selectionSet),
+    true,
+  );
+  if (!nodes || nodes.type.name !== plan.type) return null;
+  const shape = shapeOf(info, plan, nodes.type, nodes.sets);
+  if (!shape) return null;
+  ctx.lookAhead.plans++;
+  return runPage(ctx.db, shape, spec) as Promise<Page<Row>>;
+}
+
+async function runPage(db: Database, shape: Shape, spec: PageSpec): Promise<Page<PlannedRow>> {
+  const statement = sql`select ${pageSql(shape, spec, undefined, aliases())}::text as hs_page`;
+  const [result] = await queryRows<{ hs_page: string }>(db, statement);
+  const rows = JSON.parse(result?.hs_page ?? "[]") as unknown[][];
+  return decodePage(shape, spec.request, rows, () => countRows(db, shape.plan.table, spec.where));
+}
