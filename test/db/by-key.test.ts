@@ -45,4 +45,18 @@ describe(`rows by key (${testBackend()})`, () => {
     expect(await rowsByKeys(h.db, vendors, vendors.slug, "text", [])).toEqual([]);
     expect(new Set(sent.filter((s) => s.includes('"id" = any(')))).toHaveProperty("size", 1);
   });
+
+  it("keeps answering after a migration changes a selected column's type under the prepared statement", async () => {
+    const [first] = await h.db.select().from(vendors).orderBy(vendors.id).limit(1);
+    const id = first?.id as number;
+    for (let i = 0; i < 3; i++) expect(await getVendorsByIds(h.db, [id])).toEqual([first]);
+    // PostgreSQL: "cached plan must not change result type"; postgres.js re-prepares and retries.
+    await h.db.execute(sql`alter table vendors alter column hq_country type varchar(2)`);
+    try {
+      for (let i = 0; i < 3; i++) expect(await getVendorsByIds(h.db, [id])).toEqual([first]);
+    } finally {
+      await h.db.execute(sql`alter table vendors alter column hq_country type text`);
+    }
+    expect(await getVendorsByIds(h.db, [id])).toEqual([first]);
+  });
 });
