@@ -12,9 +12,10 @@ import type { Database } from "./client.ts";
  *   goes in one (Bind + Execute), and PostgreSQL reuses its parse and plan.
  * Plans stay valid across migrations: this server migrates before it opens the serving pool
  * (src/main.ts); a migration by another instance invalidates the cached plan, which PostgreSQL
- * replans by itself, and a changed result type is retried unprepared by postgres.js. Each key column
- * is one prepared statement per pooled connection, so their number is bounded by the code, not by
- * the requests. PGlite runs the same statement (it has one connection and no round trips).
+ * replans by itself, and on a changed result type postgres.js prepares it again and retries
+ * (test/db/by-key.test.ts). Each key column is one prepared statement per pooled connection, so
+ * their number is bounded by the code, not by the requests. PGlite runs the same statement (it has
+ * one connection and no round trips).
  */
 type KeyKind = "int" | "text";
 
