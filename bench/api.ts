@@ -141,6 +141,17 @@ const workloads = (lookupSlug: string): Workload[] => [
 // ---------------------------------------------------------------------------------------------
 // Processes and the statement-counting proxy.
 
+/** Builds the server as `npm start` does (its prestart) and returns the node arguments its start script uses. */
+function serverArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  execFileSync("sh", ["-c", scripts.prestart as string], { cwd: root, stdio: "inherit" });
+  const start = /^exec node (.*)$/.exec(scripts.start as string);
+  if (!start?.[1]) throw new Error(`unexpected start script: ${scripts.start}`);
+  return start[1].split(" ");
+}
+
 const children: ChildProcess[] = [];
 
 /** Starts a server process and resolves with its port once it prints "PORT n" (or "GraphiQL: …:n/"). */
@@ -436,7 +447,7 @@ async function main() {
     /** Starts the three servers, over the counting proxy or straight to PostgreSQL. */
     const startTargets = async (counted: boolean): Promise<Target[]> => {
       const database = (app: string) => (counted ? viaProxy(app) : urlOf(name));
-      const ours = await start("hyperscope", ["--import", "tsx", "src/main.ts"], {
+      const ours = await start("hyperscope", serverArgs(), {
         DATABASE_URL: database("bench-hyperscope"),
         PORT: "0",
         HOST: "127.0.0.1",

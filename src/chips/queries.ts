@@ -1,7 +1,8 @@
-import { and, inArray, type SQL } from "drizzle-orm";
+import { and, type SQL } from "drizzle-orm";
 import { chips } from "../../schema/db/index.ts";
+import { rowsByKeys } from "../db/by-key.ts";
 import type { Database } from "../db/client.ts";
-import { anyId, anyOf, containsText } from "../db/filters.ts";
+import { anyOf, containsText } from "../db/filters.ts";
 import { type Page, type PageRequest, pageOf, pagesByParent, type Sort } from "../db/pagination.ts";
 
 export type ChipRow = typeof chips.$inferSelect;
@@ -41,14 +42,11 @@ export function getChips(db: Database, params: ChipListParams): Promise<Page<Chi
 }
 
 export function getChipsByIds(db: Database, ids: readonly number[]): Promise<ChipRow[]> {
-  return db.select().from(chips).where(anyId(chips.id, ids));
+  return rowsByKeys(db, chips, chips.id, "int", ids);
 }
 
 export function getChipsBySlugs(db: Database, slugs: readonly string[]): Promise<ChipRow[]> {
-  return db
-    .select()
-    .from(chips)
-    .where(inArray(chips.slug, [...slugs]));
+  return rowsByKeys(db, chips, chips.slug, "text", slugs);
 }
 
 /** A page of chips per vendor, by the vendor's role: the designer or the foundry. One statement. */

@@ -1,4 +1,5 @@
 import { type Column, inArray, type SQL, sql } from "drizzle-orm";
+import { intArray } from "./by-key.ts";
 
 /**
  * Building blocks for list filters. Conventions: an absent criterion (null/undefined) does not
@@ -43,6 +44,5 @@ export function enumArray(values: readonly string[], pgType: string): SQL {
  * (nested pages multiply) stay within the protocol's 65,535-parameter limit.
  */
 export function anyId(column: Column | SQL, ids: readonly number[]): SQL {
-  for (const id of ids) if (!Number.isSafeInteger(id)) throw new TypeError(`not an integer id: ${id}`);
-  return sql`${column} = any(${`{${ids.join(",")}}`}::int[])`;
+  return sql`${column} = any(${intArray(ids)}::int[])`;
 }

@@ -1,5 +1,6 @@
-import { and, inArray, type SQL, sql } from "drizzle-orm";
+import { and, type SQL, sql } from "drizzle-orm";
 import { capacityPhases, deployments, facilities, regulatoryEvents, vendors } from "../../schema/db/index.ts";
+import { rowsByKeys } from "../db/by-key.ts";
 import type { Database } from "../db/client.ts";
 import { anyId, anyOf, containsText, enumArray, inRange } from "../db/filters.ts";
 import { type Page, type PageRequest, pageOf, pagesByParent, type Sort } from "../db/pagination.ts";
@@ -101,14 +102,11 @@ export function getFacilities(db: Database, params: FacilityListParams): Promise
 }
 
 export function getFacilitiesByIds(db: Database, ids: readonly number[]): Promise<FacilityRow[]> {
-  return db.select().from(facilities).where(anyId(facilities.id, ids));
+  return rowsByKeys(db, facilities, facilities.id, "int", ids);
 }
 
 export function getFacilitiesBySlugs(db: Database, slugs: readonly string[]): Promise<FacilityRow[]> {
-  return db
-    .select()
-    .from(facilities)
-    .where(inArray(facilities.slug, [...slugs]));
+  return rowsByKeys(db, facilities, facilities.slug, "text", slugs);
 }
 
 /** A page of operated facilities per operator vendor id, in one statement. */
@@ -139,7 +137,7 @@ export async function getFacilityJurisdictions(
 }
 
 export function getDeploymentsByIds(db: Database, ids: readonly number[]): Promise<DeploymentRow[]> {
-  return db.select().from(deployments).where(anyId(deployments.id, ids));
+  return rowsByKeys(db, deployments, deployments.id, "int", ids);
 }
 
 /** A page of deployments per facility or per chip, in one statement. */

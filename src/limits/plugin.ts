@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLSchema } from "graphql";
+import type { DocumentNode, GraphQLSchema } from "graphql";
 import { stateOf } from "../http/request-state.ts";
 import { queryCost } from "./cost.ts";
 import { queryTooComplex, rateLimited } from "./errors.ts";
@@ -24,12 +24,13 @@ export function limitsPlugin(options: {
   rateLimiter: CostRateLimiter | null;
 }): ApolloServerPlugin<object> {
   const { schema, maxCost, maxTokens, rateLimiter } = options;
+  const cost = memoizedCost(schema);
   return {
     async requestDidStart() {
       let requested: number | null = null;
       return {
         async didResolveOperation(rc) {
-          requested = queryCost(schema, rc.document, rc.operationName, rc.request.variables);
+          requested = cost(rc.document, rc.operationName, rc.request.variables);
           const state = stateOf(rc.contextValue);
           if (state) {
             state.cost = requested;
@@ -77,5 +78,36 @@ export function limitsPlugin(options: {
         },
       };
     },
+  };
+}
+
+/** Costs kept per document; at most this many variable sets each (then that document's are dropped). */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * queryCost, computed once per (document, operation name, variables): a cost is a function of those
+ * alone, and Apollo's document store hands back the same parsed document for the same query text,
+ * so a repeated query is not walked again (it was ~3% of a node lookup's server time). Documents
+ * are held weakly: the cache lives as long as the document store keeps the document.
+ */
+function memoizedCost(schema: GraphQLSchema) {
+  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  return (
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | undefined,
+  ): number | null => {
+    const key = `${operationName ?? ""}\u0000${variables ? JSON.stringify(variables) : ""}`;
+    let known = costs.get(document);
+    if (!known) {
+      known = new Map();
+      costs.set(document, known);
+    }
+    const cached = known.get(key);
+    if (cached !== undefined) return cached;
+    const computed = queryCost(schema, document, operationName, variables);
+    if (known.size >= COSTS_PER_DOCUMENT) known.clear();
+    known.set(key, computed);
+    return computed;
   };
 }

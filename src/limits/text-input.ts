@@ -46,8 +46,9 @@ function badVariable(value: unknown, path: string): { path: string; why: string 
   return undefined;
 }
 
-function badLiteral(document: DocumentNode): GraphQLError | undefined {
-  let found: GraphQLError | undefined;
+/** The message refusing the document's first bad string literal, or null. */
+function badLiteral(document: DocumentNode): string | null {
+  let found: string | null = null;
   visit(document, {
     StringValue(node) {
       const why = found ? undefined : problem(node.value);
@@ -55,11 +56,25 @@ function badLiteral(document: DocumentNode): GraphQLError | undefined {
         const at = node.loc
           ? ` at line ${node.loc.startToken.line}, column ${node.loc.startToken.column}`
           : "";
-        found = refuse(`The string${at} ${why}`, "query");
+        found = `The string${at} ${why}`;
       }
     },
   });
   return found;
+}
+
+/**
+ * badLiteral once per document: Apollo's document store hands back the same parsed document for
+ * the same query text, so a repeated query's literals are not walked again.
+ */
+const literalVerdicts = new WeakMap<DocumentNode, string | null>();
+function badLiteralOnce(document: DocumentNode): string | null {
+  let verdict = literalVerdicts.get(document);
+  if (verdict === undefined) {
+    verdict = badLiteral(document);
+    literalVerdicts.set(document, verdict);
+  }
+  return verdict;
 }
 
 export function textInputPlugin(): ApolloServerPlugin<object> {
@@ -67,8 +82,8 @@ export function textInputPlugin(): ApolloServerPlugin<object> {
     async requestDidStart() {
       return {
         async didResolveOperation(rc) {
-          const literal = badLiteral(rc.document);
-          if (literal) throw literal;
+          const literal = badLiteralOnce(rc.document);
+          if (literal) throw refuse(literal, "query");
           for (const [name, value] of Object.entries(rc.request.variables ?? {})) {
             const bad = badVariable(value, `$${name}`);
             if (bad) throw refuse(`Variable ${bad.path} ${bad.why}`, bad.path);

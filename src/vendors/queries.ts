@@ -1,7 +1,8 @@
-import { and, inArray, type SQL } from "drizzle-orm";
+import { and, type SQL } from "drizzle-orm";
 import { vendors } from "../../schema/db/index.ts";
+import { rowsByKeys } from "../db/by-key.ts";
 import type { Database } from "../db/client.ts";
-import { anyId, anyOf, containsText } from "../db/filters.ts";
+import { anyOf, containsText } from "../db/filters.ts";
 import { type Page, type PageRequest, pageOf, pagesByParent, type Sort } from "../db/pagination.ts";
 
 export type VendorRow = typeof vendors.$inferSelect;
@@ -46,14 +47,11 @@ export function getVendors(db: Database, params: VendorListParams): Promise<Page
 }
 
 export function getVendorsByIds(db: Database, ids: readonly number[]): Promise<VendorRow[]> {
-  return db.select().from(vendors).where(anyId(vendors.id, ids));
+  return rowsByKeys(db, vendors, vendors.id, "int", ids);
 }
 
 export function getVendorsBySlugs(db: Database, slugs: readonly string[]): Promise<VendorRow[]> {
-  return db
-    .select()
-    .from(vendors)
-    .where(inArray(vendors.slug, [...slugs]));
+  return rowsByKeys(db, vendors, vendors.slug, "text", slugs);
 }
 
 export async function getVendorBySlug(db: Database, slug: string): Promise<VendorRow | null> {

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,10 @@ import { testBackend } from "../support/database.ts";
 import { clonePostgresTemplate, dropPostgresDatabase } from "../support/postgres-admin.ts";
 
 // `npm start` as a real process: configuration errors, first start (migrate + curated seed),
-// serving, and a graceful stop on SIGTERM.
+// serving, and a graceful stop on SIGTERM. It runs what `npm start` runs: the server built by its
+// prestart (bin/build-server.js) into dist/server.js, with plain node; the paths its modules resolve
+// from their own files (migrations, seeds, SDL, GraphiQL assets) must still be found.
+let built = false;
 
 interface Run {
   child: ChildProcess;
@@ -18,7 +21,10 @@ interface Run {
 }
 
 function runMain(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  if (!built)
+    execFileSync(process.execPath, ["bin/build-server.js"], { cwd: process.cwd(), stdio: "inherit" });
+  built = true;
+  const child = spawn(process.execPath, ["dist/server.js"], {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -96,6 +102,9 @@ describe(`npm start: first start, serve, stop (${testBackend()})`, () => {
     const body = await res.json();
     expect(body.data.vendors.totalCount).toBeGreaterThan(0);
     expect((await fetch(`${base}/graphiql`)).status).toBe(200);
+    const script = await fetch(`${base}/graphiql/assets/hyperscope-graphiql.js`);
+    expect(script.status).toBe(200);
+    expect((await script.text()).length).toBeGreaterThan(0);
 
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);

@@ -95,7 +95,7 @@ export function spawnServer(
 }
 
 /** True while a process with this pid exists. */
-/** The server as `npm start` runs it (`node --import tsx src/main.ts`), with `env`. */
+/** The server from its source (`node --import tsx src/main.ts`; `npm start` runs the same built into dist/), with `env`. */
 export function spawnMain(env: Record<string, string>): ServerProcess {
   return spawnServer(process.execPath, ["--import", "tsx", "src/main.ts"], env);
 }

@@ -52,6 +52,22 @@ describe(`limits before execution (${testBackend()})`, () => {
     expect(invalid.extensions.cost).toEqual({ requested: null, limit: defaultHardening.MAX_COST });
   });
 
+  it("costs a repeated document by its variables each time, and refuses a repeated bad literal each time", async () => {
+    const query = "query($n: Int) { vendors(first: $n) { edges { node { name } } } }";
+    const costOf = async (n: number) =>
+      (await (await postGraphql(server.url, { query, variables: { n } })).json()).extensions.cost.requested;
+    // 1 + n × node 1; the same parsed document each time (Apollo's document store).
+    expect([await costOf(5), await costOf(30), await costOf(5)]).toEqual([6, 31, 6]);
+    for (let i = 0; i < 2; i++) {
+      const res = await postGraphql(server.url, { query: '{ vendor(slug: "a\u0000b") { name } }' });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors[0].extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        argument: "query",
+      });
+    }
+  });
+
   it("refuses the depth-7 vendors > facilities > operator probe (by depth), and a shallower one by cost, before any SQL", async () => {
     await refused(worstRequests.depth7, "depth");
     const shallow = `{ vendors(first: 100) { edges { node { facilities(first: 100) { edges { node { operator {
