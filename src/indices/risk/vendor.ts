@@ -1,6 +1,13 @@
 import { type SQL, sql } from "drizzle-orm";
 import { acceleratorsAt, dependencyActiveAt } from "../operational.ts";
-import { codeRuleEvidence, hitCounts, hitWeight, topEvidence, topEvidenceCte } from "./base.ts";
+import {
+  codeRuleEvidence,
+  hitCounts,
+  hitWeight,
+  outageTotalsAt,
+  topEvidence,
+  topEvidenceCte,
+} from "./base.ts";
 import {
   capacityWeightedMean,
   combineExposure,
@@ -30,11 +37,8 @@ export function vendorSubject(at: SQL): SubjectSql {
           ${capacityWeightedMean(sql`fv.environment`, sql`fv.mw`)} as environment
         from fac_values fv where fv.operational group by fv.operator_id
       ),
-      -- (vendor, outage) pairs come from outage_vendor_hits (maintained on write).
-      ven_outage as (
-        select h.vendor_id, sum(${hitWeight("h", at)}) as total
-        from outage_vendor_hits h where ${hitCounts("h", at)} group by h.vendor_id
-      ),
+      -- Per vendor the weights of its (vendor, outage) pairs, from outage_vendor_totals (maintained on write).
+      ven_outage as (${outageTotalsAt("outage_vendor_totals", "outage_vendor_hits", "vendor_id", at)}),
       ven_codes as materialized (
         select distinct f.operator_id as vendor_id, pc.code
         from fac f join place_codes pc on pc.place = f.place where f.operational
