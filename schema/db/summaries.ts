@@ -33,6 +33,8 @@ export const outageFacilityHits = pgTable(
   (t) => [
     primaryKey({ name: "outage_facility_hits_pkey", columns: [t.facilityId, t.outageId] }),
     index("outage_facility_hits_outage_idx").on(t.outageId),
+    // A facility's hits with what their weight needs, read index-only (jurisdiction outage evidence).
+    index("outage_facility_hits_facility_cover_idx").on(t.facilityId, t.outageId, t.severity, t.startedAt),
     // The hits started after a date, read index-only to take them out of the totals (risk OUTAGE_HISTORY).
     index("outage_facility_hits_started_idx").on(t.startedAt, t.facilityId, t.severity),
   ],
@@ -50,6 +52,8 @@ export const outageVendorHits = pgTable(
   (t) => [
     primaryKey({ name: "outage_vendor_hits_pkey", columns: [t.vendorId, t.outageId] }),
     index("outage_vendor_hits_outage_idx").on(t.outageId),
+    // A vendor's hits with what their weight needs, read index-only (vendor outage evidence).
+    index("outage_vendor_hits_vendor_cover_idx").on(t.vendorId, t.outageId, t.severity, t.startedAt),
     index("outage_vendor_hits_started_idx").on(t.startedAt, t.vendorId, t.severity),
   ],
 );

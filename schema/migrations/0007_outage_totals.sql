@@ -10,6 +10,8 @@ CREATE TABLE "outage_vendor_totals" (
 	"weight_sum" double precision NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX "outage_facility_hits_facility_cover_idx" ON "outage_facility_hits" USING btree ("facility_id","outage_id","severity","started_at");--> statement-breakpoint
+CREATE INDEX "outage_vendor_hits_vendor_cover_idx" ON "outage_vendor_hits" USING btree ("vendor_id","outage_id","severity","started_at");--> statement-breakpoint
 CREATE INDEX "outage_facility_hits_started_idx" ON "outage_facility_hits" USING btree ("started_at","facility_id","severity");--> statement-breakpoint
 CREATE INDEX "outage_vendor_hits_started_idx" ON "outage_vendor_hits" USING btree ("started_at","vendor_id","severity");--> statement-breakpoint
 -- outage_facility_totals / outage_vendor_totals (schema/db/summaries.ts): per facility and per vendor,

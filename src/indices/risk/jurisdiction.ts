@@ -46,10 +46,11 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       -- Facility evidence of POWER_DENSITY, SYSTEMIC_IMPORTANCE and ENVIRONMENT (weight: MW), ranked per
       -- place as the evidence is ranked (weight desc, id as text). A jurisdiction's facilities are those
       -- of its places, so its top EVIDENCE_LIMIT are among its places' top EVIDENCE_LIMIT: only those are
-      -- listed for the page, the rest counted (unlistedEvidence).
+      -- kept (with n, the place's count) and listed for the page, the rest counted (unlistedEvidence).
       place_fac_evidence as materialized (
+        select y.place, y.component, y.id, y.mw, y.rn, y.n from (
         select x.place, x.component, x.id, x.mw,
-          row_number() over (partition by x.place, x.component order by x.mw desc, x.id::text) as rn
+          row_number() over w as rn, count(*) over (partition by x.place, x.component) as n
         from (
           select f.place, c.component, fv.id, fv.mw
           from fac f join fac_values fv on fv.id = f.id
@@ -59,6 +60,8 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
             ('ENVIRONMENT', fv.environment is not null)) c(component, applies)
           where f.operational and fv.mw > 0 and c.applies
         ) x
+        window w as (partition by x.place, x.component order by x.mw desc, x.id::text)
+        ) y where y.rn <= ${EVIDENCE_LIMIT}
       ),
       jur_capacity as (
         select jf.code, sum(jf.mw) as mw,
@@ -99,7 +102,7 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       left join jur_regulatory jr on jr.code = js.code`,
     evidence: sql`select p.subject_id, r.component, 'FACILITY' as kind, r.id::text as id, r.mw as weight
         from page p join place_codes pc on pc.code = p.subject_id
-        join place_fac_evidence r on r.place = pc.place and r.rn <= ${EVIDENCE_LIMIT}
+        join place_fac_evidence r on r.place = pc.place
       union all
       ${outages.listed}
       union all
@@ -121,9 +124,9 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       union all
       ${outages.unlisted}
       union all
-      select p.subject_id, r.component, count(*) as n
+      select p.subject_id, r.component, sum(r.n - ${EVIDENCE_LIMIT}) as n
         from page p join place_codes pc on pc.code = p.subject_id
-        join place_fac_evidence r on r.place = pc.place and r.rn > ${EVIDENCE_LIMIT}
+        join place_fac_evidence r on r.place = pc.place and r.rn = ${EVIDENCE_LIMIT} and r.n > ${EVIDENCE_LIMIT}
         group by p.subject_id, r.component`,
   };
 }
