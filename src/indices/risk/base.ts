@@ -99,6 +99,32 @@ export function codeRuleEvidence(pageCodes: SQL): { ctes: SQL; listed: SQL; unli
   };
 }
 
+/**
+ * Facility evidence of POWER_DENSITY, SYSTEMIC_IMPORTANCE and ENVIRONMENT (weight: MW) per group `key`
+ * (an SQL expression over `from`, which joins fac_values as fv): each group's operational facilities
+ * with MW ranked as the evidence is ranked (MW desc, id as text) in one window sort, as rows (key,
+ * component, id, mw, rn, n) with rn <= EVIDENCE_LIMIT (POWER_DENSITY and ENVIRONMENT: among those
+ * with the input) and n the group's count for the component.
+ */
+export const facilityEvidenceRanks = (key: SQL, from: SQL): SQL =>
+  sql`select x.key, c.component, x.id, x.mw, c.rn, c.n
+    from (
+      select ${key} as key, fv.id, fv.mw, fv.power_density is not null as pd, fv.environment is not null as env,
+        count(*) filter (where fv.power_density is not null) over w as pd_rn, count(*) over w as si_rn,
+        count(*) filter (where fv.environment is not null) over w as env_rn,
+        count(*) filter (where fv.power_density is not null) over v as pd_n, count(*) over v as si_n,
+        count(*) filter (where fv.environment is not null) over v as env_n
+      from ${from}
+      where fv.operational and fv.mw > 0
+      window v as (partition by ${key}),
+        w as (partition by ${key} order by fv.mw desc, fv.id::text rows between unbounded preceding and current row)
+    ) x
+    cross join lateral (values
+      ('POWER_DENSITY', x.pd, x.pd_rn, x.pd_n),
+      ('SYSTEMIC_IMPORTANCE', true, x.si_rn, x.si_n),
+      ('ENVIRONMENT', x.env, x.env_rn, x.env_n)) c(component, applies, rn, n)
+    where c.applies and c.rn <= ${EVIDENCE_LIMIT}`;
+
 /** A facility place (alias `f`) as one hashable key: country and subdivision. */
 export const placeKey = (f: string): SQL =>
   sql.raw(`(${f}.country || '/' || coalesce(${f}.subdivision, ''))`);

@@ -1,6 +1,13 @@
 import { type SQL, sql } from "drizzle-orm";
 import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
-import { codeRuleEvidence, hitCounts, hitWeight, topEvidence, topEvidenceCte } from "./base.ts";
+import {
+  codeRuleEvidence,
+  facilityEvidenceRanks,
+  hitCounts,
+  hitWeight,
+  topEvidence,
+  topEvidenceCte,
+} from "./base.ts";
 import { capacityImportance, capacityWeightedMean, combineExposure } from "./formulas.ts";
 import { EVIDENCE_LIMIT } from "./parameters.ts";
 import { knownColumn, noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
@@ -48,20 +55,7 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       -- of its places, so its top EVIDENCE_LIMIT are among its places' top EVIDENCE_LIMIT: only those are
       -- kept (with n, the place's count) and listed for the page, the rest counted (unlistedEvidence).
       place_fac_evidence as materialized (
-        select y.place, y.component, y.id, y.mw, y.rn, y.n from (
-        select x.place, x.component, x.id, x.mw,
-          row_number() over w as rn, count(*) over (partition by x.place, x.component) as n
-        from (
-          select f.place, c.component, fv.id, fv.mw
-          from fac f join fac_values fv on fv.id = f.id
-          cross join lateral (values
-            ('POWER_DENSITY', fv.power_density is not null),
-            ('SYSTEMIC_IMPORTANCE', true),
-            ('ENVIRONMENT', fv.environment is not null)) c(component, applies)
-          where f.operational and fv.mw > 0 and c.applies
-        ) x
-        window w as (partition by x.place, x.component order by x.mw desc, x.id::text)
-        ) y where y.rn <= ${EVIDENCE_LIMIT}
+        ${facilityEvidenceRanks(sql`f.place`, sql`fac f join fac_values fv on fv.id = f.id`)}
       ),
       jur_capacity as (
         select jf.code, sum(jf.mw) as mw,
@@ -102,7 +96,7 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       left join jur_regulatory jr on jr.code = js.code`,
     evidence: sql`select p.subject_id, r.component, 'FACILITY' as kind, r.id::text as id, r.mw as weight
         from page p join place_codes pc on pc.code = p.subject_id
-        join place_fac_evidence r on r.place = pc.place
+        join place_fac_evidence r on r.key = pc.place
       union all
       ${outages.listed}
       union all
@@ -126,7 +120,7 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       union all
       select p.subject_id, r.component, sum(r.n - ${EVIDENCE_LIMIT}) as n
         from page p join place_codes pc on pc.code = p.subject_id
-        join place_fac_evidence r on r.place = pc.place and r.rn = ${EVIDENCE_LIMIT} and r.n > ${EVIDENCE_LIMIT}
+        join place_fac_evidence r on r.key = pc.place and r.rn = ${EVIDENCE_LIMIT} and r.n > ${EVIDENCE_LIMIT}
         group by p.subject_id, r.component`,
   };
 }

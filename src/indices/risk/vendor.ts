@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { acceleratorsAt, dependencyActiveAt } from "../operational.ts";
 import {
   codeRuleEvidence,
+  facilityEvidenceRanks,
   hitCounts,
   hitWeight,
   outageTotalsAt,
@@ -123,8 +124,8 @@ export function vendorSubject(at: SQL): SubjectSql {
       left join ven_outage vo on vo.vendor_id = v.id
       left join ven_regulatory vr on vr.vendor_id = v.id
       left join ven_supply su on su.vendor_id = v.id`,
-    evidence: sql`select f.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, f.mw as weight
-        from ev_ven_fac f where f.pd and f.pd_rn <= ${EVIDENCE_LIMIT}
+    evidence: sql`select f.key as subject_id, f.component, 'FACILITY' as kind, f.id::text as id, f.mw as weight
+        from ev_ven_fac f
       union all
       ${outages.listed}
       union all
@@ -132,9 +133,6 @@ export function vendorSubject(at: SQL): SubjectSql {
       union all
       select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', n.rule_id::text, n.w
         from page p join ven_named_rules n on n.vendor_id::text = p.subject_id
-      union all
-      select f.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', f.id::text, f.mw
-        from ev_ven_fac f where f.si_rn <= ${EVIDENCE_LIMIT}
       union all
       select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'DEPENDENCY', d.id::text, coalesce(d.weight, 1)
         from page p join dependencies d on d.provider_vendor_id::text = p.subject_id
@@ -145,9 +143,6 @@ export function vendorSubject(at: SQL): SubjectSql {
         join dependencies d on d.provider_facility_id = f.id
         where ${dependencyActiveAt("d", at)} and d.dependent_id::text <> p.subject_id
       union all
-      select f.subject_id, 'ENVIRONMENT', 'FACILITY', f.id::text, f.mw
-        from ev_ven_fac f where f.env and f.env_rn <= ${EVIDENCE_LIMIT}
-      union all
       select a.subject_id, 'SUPPLY_CONCENTRATION', 'DEPLOYMENT', a.deployment_id::text, a.accelerator_count
         from ev_ven_deployments a`,
     // A page vendor's facility evidence (weight: MW; POWER_DENSITY and ENVIRONMENT: those with the
@@ -155,21 +150,7 @@ export function vendorSubject(at: SQL): SubjectSql {
     // (weight desc, id as text) in one sort: only each list's top EVIDENCE_LIMIT go to the evidence
     // ranking, the rest are counted (unlistedEvidence).
     evidenceCtes: sql`ev_ven_fac as materialized (
-        select x.* from (
-          select p.subject_id, f.id, f.mw,
-            (f.rack_density_kw_typical is not null) as pd, (f.pue is not null or f.wue is not null) as env,
-            count(*) filter (where f.rack_density_kw_typical is not null) over w as pd_rn,
-            count(*) over w as si_rn,
-            count(*) filter (where f.pue is not null or f.wue is not null) over w as env_rn,
-            count(*) filter (where f.rack_density_kw_typical is not null) over v as pd_n,
-            count(*) over v as si_n,
-            count(*) filter (where f.pue is not null or f.wue is not null) over v as env_n
-          from page p join fac f on f.operator_id::text = p.subject_id
-          where f.operational and f.mw > 0
-          window v as (partition by p.subject_id),
-            w as (partition by p.subject_id order by f.mw desc, f.id::text rows between unbounded preceding and current row)
-        ) x
-        where (x.pd and x.pd_rn <= ${EVIDENCE_LIMIT}) or x.si_rn <= ${EVIDENCE_LIMIT} or (x.env and x.env_rn <= ${EVIDENCE_LIMIT})
+        ${facilityEvidenceRanks(sql`p.subject_id`, sql`page p join fac_values fv on fv.operator_id::text = p.subject_id`)}
       ),
       ev_ven_deployments as materialized (
         select x.subject_id, x.deployment_id, x.accelerator_count, x.rn, x.n from (
@@ -187,14 +168,8 @@ export function vendorSubject(at: SQL): SubjectSql {
       )}`,
     unlistedEvidence: sql`${rules.unlisted} union all ${outages.unlisted}
       union all
-      select f.subject_id, 'POWER_DENSITY', f.pd_n - ${EVIDENCE_LIMIT} from ev_ven_fac f
-        where f.pd and f.pd_rn = ${EVIDENCE_LIMIT} and f.pd_n > ${EVIDENCE_LIMIT}
-      union all
-      select f.subject_id, 'SYSTEMIC_IMPORTANCE', f.si_n - ${EVIDENCE_LIMIT} from ev_ven_fac f
-        where f.si_rn = ${EVIDENCE_LIMIT} and f.si_n > ${EVIDENCE_LIMIT}
-      union all
-      select f.subject_id, 'ENVIRONMENT', f.env_n - ${EVIDENCE_LIMIT} from ev_ven_fac f
-        where f.env and f.env_rn = ${EVIDENCE_LIMIT} and f.env_n > ${EVIDENCE_LIMIT}
+      select f.key, f.component, f.n - ${EVIDENCE_LIMIT} from ev_ven_fac f
+        where f.rn = ${EVIDENCE_LIMIT} and f.n > ${EVIDENCE_LIMIT}
       union all
       select a.subject_id, 'SUPPLY_CONCENTRATION', a.n - ${EVIDENCE_LIMIT} from ev_ven_deployments a
         where a.rn = ${EVIDENCE_LIMIT} and a.n > ${EVIDENCE_LIMIT}`,
