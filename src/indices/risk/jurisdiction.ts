@@ -102,17 +102,17 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       union all
       ${rules.listed}
 `,
-    // An outage that hit several of the jurisdiction's facilities counts once (same weight: grouped).
+    // An outage that hit several of the jurisdiction's facilities counts once: its hits all carry the
+    // outage's severity and start (copied on write), so (outage, weight) pairs are distinct per outage.
     evidenceCtes: sql`${rules.ctes},
       jur_fac_ids as materialized (
         select jf.code, array_agg(jf.id) as ids from jur_fac jf join page p on p.subject_id = jf.code group by jf.code
       ),
       ${topEvidenceCte(
         "ev_outages_top",
-        (s) => sql`select h.outage_id, min(${hitWeight("h", at)})
+        (s) => sql`select distinct h.outage_id, ${hitWeight("h", at)}
           from outage_facility_hits h
-          where h.facility_id = any((select jfi.ids from jur_fac_ids jfi where jfi.code = ${s})::int[]) and ${hitCounts("h", at)}
-          group by h.outage_id`,
+          where h.facility_id = any((select jfi.ids from jur_fac_ids jfi where jfi.code = ${s})::int[]) and ${hitCounts("h", at)}`,
       )}`,
     unlistedEvidence: sql`${rules.unlisted}
       union all
