@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgTable, primaryKey, smallint, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 /**
  * Derived tables the risk index reads instead of re-deriving them from outage_impacts on every query.
@@ -23,6 +33,10 @@ export const outageFacilityHits = pgTable(
   (t) => [
     primaryKey({ name: "outage_facility_hits_pkey", columns: [t.facilityId, t.outageId] }),
     index("outage_facility_hits_outage_idx").on(t.outageId),
+    // A facility's hits with what their weight needs, read index-only (jurisdiction outage evidence).
+    index("outage_facility_hits_facility_cover_idx").on(t.facilityId, t.outageId, t.severity, t.startedAt),
+    // The hits started after a date, read index-only to take them out of the totals (risk OUTAGE_HISTORY).
+    index("outage_facility_hits_started_idx").on(t.startedAt, t.facilityId, t.severity),
   ],
 );
 
@@ -38,8 +52,31 @@ export const outageVendorHits = pgTable(
   (t) => [
     primaryKey({ name: "outage_vendor_hits_pkey", columns: [t.vendorId, t.outageId] }),
     index("outage_vendor_hits_outage_idx").on(t.outageId),
+    // A vendor's hits with what their weight needs, read index-only (vendor outage evidence).
+    index("outage_vendor_hits_vendor_cover_idx").on(t.vendorId, t.outageId, t.severity, t.startedAt),
+    index("outage_vendor_hits_started_idx").on(t.startedAt, t.vendorId, t.severity),
   ],
 );
+
+/**
+ * Per facility (outage_facility_totals) and per vendor (outage_vendor_totals) with at least one hit:
+ * how many hits and the sum of their weights at the reference day, Σ hyperscope_outage_epoch_weight
+ * (severity, started_at) = Σ severity/5 · 2^(days from 2000-01-01 to the start's UTC day / 365).
+ * Maintained by statement-level triggers on the hit tables (migration 0007), so they always equal a
+ * recomputation from them (up to float rounding). Risk OUTAGE_HISTORY at D is the sum less the hits
+ * started after D, scaled by 2^(−days from 2000-01-01 to D / 365) (src/indices/risk/formulas.ts).
+ */
+export const outageFacilityTotals = pgTable("outage_facility_totals", {
+  facilityId: integer("facility_id").primaryKey(),
+  hits: integer("hits").notNull(),
+  weightSum: doublePrecision("weight_sum").notNull(),
+});
+
+export const outageVendorTotals = pgTable("outage_vendor_totals", {
+  vendorId: integer("vendor_id").primaryKey(),
+  hits: integer("hits").notNull(),
+  weightSum: doublePrecision("weight_sum").notNull(),
+});
 
 /**
  * One row: a counter bumped by a statement-level trigger on every fact table (migration 0007) in the

@@ -3,13 +3,15 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import { queryRows } from "../../src/db/rows.ts";
+import { hitCounts, hitWeight, outageTotalsAt } from "../../src/indices/risk/base.ts";
 import { seedSynthetic } from "../../src/synthetic/index.ts";
 import { type RunningServer, startServer } from "../http/support.ts";
 import { testBackend, testDatabase } from "../support/database.ts";
 import { gql, keyFor } from "../writes/support.ts";
 
 // outage_facility_hits and outage_vendor_hits (migration 0006) are maintained by triggers; after every
-// write they must equal a recomputation from outage_impacts ⋈ outages (⋈ facilities for operators).
+// write they must equal a recomputation from outage_impacts ⋈ outages (⋈ facilities for operators),
+// and the totals over them (migration 0007) a recomputation from the hits.
 
 const RECOMPUTED = {
   outage_facility_hits: sql`select distinct i.facility_id, i.outage_id, o.severity, o.started_at
@@ -19,9 +21,32 @@ const RECOMPUTED = {
     cross join lateral (values (i.vendor_id), (f.operator_id)) v(vendor_id) where v.vendor_id is not null`,
 };
 
-/** Rows the summary lacks and rows it has too many, against a recomputation, per table. */
+// outage_facility_totals and outage_vendor_totals (migration 0007), maintained by triggers on the hit
+// tables: per subject the hit count and Σ severity/5 · 2^(days from 2000-01-01 to the UTC start day / 365).
+const TOTALS = {
+  outage_facility_totals: { hits: "outage_facility_hits", key: "facility_id" },
+  outage_vendor_totals: { hits: "outage_vendor_hits", key: "vendor_id" },
+};
+
+/** Rows the summary lacks and rows it has too many, against a recomputation, per table (totals: sums within 1e-9). */
 async function drift(h: DatabaseHandle) {
   const out: Record<string, { missing: number; extra: number; rows: number }> = {};
+  for (const [table, { hits, key }] of Object.entries(TOTALS)) {
+    const [t, hi, k] = [sql.identifier(table), sql.identifier(hits), sql.identifier(key)];
+    const [row] = await queryRows<{ missing: number; extra: number; rows: number }>(
+      h.db,
+      sql`with r as (
+          select h.${k} as id, count(*)::int as hits,
+            sum(h.severity::float8 / 5 * power(2::float8, ((h.started_at at time zone 'UTC')::date - date '2000-01-01') / 365.0)) as w
+          from ${hi} h group by h.${k}
+        )
+        select (select count(*)::int from r left join ${t} t on t.${k} = r.id
+            where t.hits is distinct from r.hits or abs(t.weight_sum - r.w) > 1e-9 * greatest(1, abs(r.w))) as missing,
+          (select count(*)::int from ${t} t where not exists (select 1 from r where r.id = t.${k})) as extra,
+          (select count(*)::int from ${t}) as rows`,
+    );
+    out[table] = row as { missing: number; extra: number; rows: number };
+  }
   for (const [table, recomputed] of Object.entries(RECOMPUTED)) {
     const t = sql.identifier(table);
     const [row] = await queryRows<{ missing: number; extra: number; rows: number }>(
@@ -38,9 +63,39 @@ async function drift(h: DatabaseHandle) {
 const inSync = (d: Awaited<ReturnType<typeof drift>>) =>
   Object.fromEntries(Object.entries(d).map(([t, v]) => [t, { missing: v.missing, extra: v.extra }]));
 const SYNCED = {
+  outage_facility_totals: { missing: 0, extra: 0 },
+  outage_vendor_totals: { missing: 0, extra: 0 },
   outage_facility_hits: { missing: 0, extra: 0 },
   outage_vendor_hits: { missing: 0, extra: 0 },
 };
+
+/**
+ * Subjects whose sum of outage weights at each date, as the risk index reads it from the totals
+ * (outageTotalsAt), differs from the sum over their hits started by then (formulas.ts outageWeight).
+ */
+async function totalsAtDrift(h: DatabaseHandle, dates: string[]) {
+  let differing = 0;
+  let subjects = 0;
+  for (const day of dates) {
+    const at = sql`${day}::date`;
+    for (const [table, { hits, key }] of Object.entries(TOTALS)) {
+      const [row] = await queryRows<{ differing: number; subjects: number }>(
+        h.db,
+        sql`with viaTotals as (${outageTotalsAt(table, hits, key, at)}),
+          direct as (select h.${sql.identifier(key)} as id, sum(${hitWeight("h", at)}) as total
+            from ${sql.identifier(hits)} h where ${hitCounts("h", at)} group by 1)
+          select count(*) filter (where d.total is null or t.total is null
+              or abs(d.total - t.total) > 1e-9 * greatest(1, abs(d.total)))::int as differing,
+            count(*)::int as subjects
+          from direct d full join viaTotals t on t.${sql.identifier(key)} = d.id`,
+      );
+      differing += Number(row?.differing);
+      subjects += Number(row?.subjects);
+    }
+  }
+  return { differing, subjects };
+}
+const DATES = ["2015-06-01", "2023-05-05", "2024-03-01", "2025-01-01", "2025-06-30", "2030-01-01"];
 
 async function vendorHits(h: DatabaseHandle, outageSlug: string) {
   const rows = await queryRows<{ slug: string; severity: number }>(
@@ -78,6 +133,10 @@ describe(`outage hit summaries stay equal to a recomputation (${testBackend()})`
     const d = await drift(h);
     expect(inSync(d)).toEqual(SYNCED);
     expect(d.outage_vendor_hits?.rows).toBeGreaterThan(0);
+    expect(d.outage_facility_totals?.rows).toBeGreaterThan(0);
+    const at = await totalsAtDrift(h, DATES);
+    expect(at.differing).toBe(0);
+    expect(at.subjects).toBeGreaterThan(0);
   });
 
   it("after creating, updating and deleting outages, impacts and a facility's operator through the API", async () => {
@@ -123,6 +182,7 @@ describe(`outage hit summaries stay equal to a recomputation (${testBackend()})`
       },
     );
     expect(inSync(await drift(h))).toEqual(SYNCED);
+    expect((await totalsAtDrift(h, DATES)).differing).toBe(0);
     expect(await vendorHits(h, "hits-test-outage")).toEqual(["microsoft:5"]);
 
     // A new operator takes over the facility's outages.
@@ -158,6 +218,7 @@ describe(`outage hit summaries stay equal to a recomputation (${testBackend()})`
         select ${o?.id}::int, ${f?.id}::int, null::int union all select ${o?.id}::int, ${f?.id}::int, v.id from vendors v where v.slug = 'nvidia' returning id`,
     );
     expect(inSync(await drift(h))).toEqual(SYNCED);
+    expect((await totalsAtDrift(h, DATES)).differing).toBe(0);
     expect(await vendorHits(h, "hits-sql-outage")).toEqual(["microsoft:2", "nvidia:2"]);
 
     await queryRows(h.db, sql`delete from facilities where id = ${f?.id} returning id`);
@@ -168,6 +229,8 @@ describe(`outage hit summaries stay equal to a recomputation (${testBackend()})`
     const d = await drift(h);
     expect(inSync(d)).toEqual(SYNCED);
     expect(d.outage_facility_hits?.rows).toBe(0);
+    expect(d.outage_facility_totals?.rows).toBe(0);
+    expect(d.outage_vendor_totals?.rows).toBe(0);
   });
 });
 
@@ -180,6 +243,10 @@ describe(`outage hit summaries after a synthetic load (COPY) (${testBackend()})`
       expect(inSync(d)).toEqual(SYNCED);
       expect(d.outage_facility_hits?.rows).toBeGreaterThan(0);
       expect(d.outage_vendor_hits?.rows).toBeGreaterThan(0);
+      expect(d.outage_vendor_totals?.rows).toBeGreaterThan(0);
+      const at = await totalsAtDrift(h, DATES);
+      expect(at.differing).toBe(0);
+      expect(at.subjects).toBeGreaterThan(0);
     } finally {
       await h.close();
     }

@@ -196,6 +196,49 @@ describe(`risk scores (${testBackend()})`, () => {
     }
   });
 
+  it("counts every facility and deployment behind a vendor's and a jurisdiction's components and lists the 50 largest", async () => {
+    // 55 facilities in Norway (MW 1..55, rack density on the 53 smallest) with 10·i accelerators each.
+    const operator = await vendor(h.db, "NEOCLOUD");
+    const designer = await vendor(h.db, "CHIP_DESIGNER");
+    const c = await chip(h.db, designer, null);
+    const sites: number[] = [];
+    const deployments: number[] = [];
+    for (let i = 1; i <= 55; i++) {
+      const site = await facility(h.db, {
+        operatorId: operator,
+        country: "NO",
+        itPowerMw: i,
+        rackKw: i <= 53 ? 100 : null,
+        pue: 1.5,
+        operationalOn: "2020-01-01",
+      });
+      sites.push(site);
+      deployments.push(await deployment(h.db, site, c, 10 * i, "2023-01-01"));
+    }
+    // Largest first: MW (accelerators) i from `top` down, 50 of them.
+    const largest = (ids: number[], top: number) =>
+      Array.from({ length: 50 }, (_, k) => String(ids[top - 1 - k]));
+    const expected: ["VENDOR" | "JURISDICTION", string, number, string[]][] = [
+      ["VENDOR", "POWER_DENSITY", 53, largest(sites, 53)],
+      ["VENDOR", "SYSTEMIC_IMPORTANCE", 55, largest(sites, 55)],
+      ["VENDOR", "ENVIRONMENT", 55, largest(sites, 55)],
+      ["VENDOR", "SUPPLY_CONCENTRATION", 55, largest(deployments, 55)],
+      ["JURISDICTION", "POWER_DENSITY", 53, largest(sites, 53)],
+      ["JURISDICTION", "SYSTEMIC_IMPORTANCE", 55, largest(sites, 55)],
+      ["JURISDICTION", "ENVIRONMENT", 55, largest(sites, 55)],
+    ];
+    for (const [subject, name, count, ids] of expected) {
+      const id = subject === "VENDOR" ? String(operator) : "NO";
+      const r = await getRiskScores(h.db, { subject, asOf: AS_OF, filter: { ids: [id] } });
+      const k = component(r.items[0], name);
+      expect(k?.evidenceCount, `${subject} ${name}`).toBe(count);
+      expect(
+        k?.evidence.map((e) => e.id),
+        `${subject} ${name}`,
+      ).toEqual(ids);
+    }
+  });
+
   it("pages with cursors in score order", async () => {
     const all = await getRiskScores(h.db, { subject: "FACILITY", asOf: AS_OF, first: 100 });
     const one = await getRiskScores(h.db, { subject: "FACILITY", asOf: AS_OF, first: 1 });

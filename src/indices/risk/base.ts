@@ -5,7 +5,10 @@ import { operationalAt } from "../operational.ts";
 import {
   combineExposure,
   environment,
+  epochWeightsAt,
+  outageEpochWeight,
   outageHistory,
+  outageStartedAfter,
   outageStartedBy,
   outageWeight,
   powerDensity,
@@ -26,6 +29,23 @@ export const jurisdictionsOf = (f: string): SQL =>
 export const hitCounts = (h: string, at: SQL): SQL => outageStartedBy(sql.raw(`${h}.started_at`), at);
 export const hitWeight = (h: string, at: SQL): SQL =>
   outageWeight(sql.raw(`${h}.severity`), sql.raw(`${h}.started_at`), at);
+
+/**
+ * Per subject of an outage-total table (outage_facility_totals or outage_vendor_totals, keyed by `key`,
+ * with the matching hit table), the sum of the weights at `at` of its hits started by `at`; subjects
+ * with none have no row. The maintained totals hold every hit; the hits started after `at` (none
+ * for a recent asOf) are read through the hit table's index on the start and taken out.
+ */
+export const outageTotalsAt = (totals: string, hits: string, key: string, at: SQL): SQL => {
+  const [t, h, k] = [sql.identifier(totals), sql.identifier(hits), sql.identifier(key)];
+  return sql`select t.${k}, ${epochWeightsAt(sql`t.weight_sum - coalesce(l.weight_sum, 0)`, at)} as total
+    from ${t} t
+    left join (
+      select h.${k}, count(*) as hits, sum(${outageEpochWeight(sql`h.severity`, sql`h.started_at`)}) as weight_sum
+      from ${h} h where ${outageStartedAfter(sql`h.started_at`, at)} group by h.${k}
+    ) l on l.${k} = t.${k}
+    where t.hits > coalesce(l.hits, 0)`;
+};
 
 /**
  * Evidence CTE `name` (after `page`): for each page subject, its EVIDENCE_LIMIT most influential rows
@@ -79,6 +99,32 @@ export function codeRuleEvidence(pageCodes: SQL): { ctes: SQL; listed: SQL; unli
   };
 }
 
+/**
+ * Facility evidence of POWER_DENSITY, SYSTEMIC_IMPORTANCE and ENVIRONMENT (weight: MW) per group `key`
+ * (an SQL expression over `from`, which joins fac_values as fv): each group's operational facilities
+ * with MW ranked as the evidence is ranked (MW desc, id as text) in one window sort, as rows (key,
+ * component, id, mw, rn, n) with rn <= EVIDENCE_LIMIT (POWER_DENSITY and ENVIRONMENT: among those
+ * with the input) and n the group's count for the component.
+ */
+export const facilityEvidenceRanks = (key: SQL, from: SQL): SQL =>
+  sql`select x.key, c.component, x.id, x.mw, c.rn, c.n
+    from (
+      select ${key} as key, fv.id, fv.mw, fv.power_density is not null as pd, fv.environment is not null as env,
+        count(*) filter (where fv.power_density is not null) over w as pd_rn, count(*) over w as si_rn,
+        count(*) filter (where fv.environment is not null) over w as env_rn,
+        count(*) filter (where fv.power_density is not null) over v as pd_n, count(*) over v as si_n,
+        count(*) filter (where fv.environment is not null) over v as env_n
+      from ${from}
+      where fv.operational and fv.mw > 0
+      window v as (partition by ${key}),
+        w as (partition by ${key} order by fv.mw desc, fv.id::text rows between unbounded preceding and current row)
+    ) x
+    cross join lateral (values
+      ('POWER_DENSITY', x.pd, x.pd_rn, x.pd_n),
+      ('SYSTEMIC_IMPORTANCE', true, x.si_rn, x.si_n),
+      ('ENVIRONMENT', x.env, x.env_rn, x.env_n)) c(component, applies, rn, n)
+    where c.applies and c.rn <= ${EVIDENCE_LIMIT}`;
+
 /** A facility place (alias `f`) as one hashable key: country and subdivision. */
 export const placeKey = (f: string): SQL =>
   sql.raw(`(${f}.country || '/' || coalesce(${f}.subdivision, ''))`);
@@ -95,9 +141,9 @@ export const placeKey = (f: string): SQL =>
  *   rules are among the top rules of its codes, so evidence never ranks all of a code's rules);
  * - place_codes: each distinct facility place (country/subdivision, key `place`) with its
  *   jurisdiction codes — computed per place, not per facility;
- * - fac_outage: per facility the sum of the weights of the distinct outages that hit it (null when
- *   none of them started by `at`), from outage_facility_hits (maintained on write: no de-duplication
- *   of outage_impacts at query time);
+ * - fac_outage: per facility the sum of the weights of the distinct outages that hit it (no row when
+ *   none of them started by `at`), from outage_facility_totals (outageTotalsAt; maintained on write:
+ *   no hit is read but those started after `at`);
  * - fac_values: each facility's component values (null = no data) with its slug, name and country.
  */
 export function baseCtes(at: SQL): SQL {
@@ -130,11 +176,7 @@ export function baseCtes(at: SQL): SQL {
       from (select f.place, min(f.country) as country, min(f.subdivision) as subdivision from fac f group by f.place) p
       cross join lateral unnest(${jurisdictionsOf("p")}) j(code)
     ),
-    fac_outage as (
-      select h.facility_id, sum(${hitWeight("h", at)}) as total
-      from outage_facility_hits h where ${hitCounts("h", at)}
-      group by h.facility_id
-    ),
+    fac_outage as (${outageTotalsAt("outage_facility_totals", "outage_facility_hits", "facility_id", at)}),
     place_regulatory as (
       select pc.place, ${combineExposure(sql`ce.v`)} as v
       from place_codes pc join code_exposure ce on ce.code = pc.code

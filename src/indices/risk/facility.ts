@@ -20,6 +20,10 @@ export function facilitySubject(at: SQL): SubjectSql {
         from dependencies d
         where d.provider_facility_id is not null and ${dependencyActiveAt("d", at)}
         group by d.provider_facility_id
+      ),
+      fac_max as materialized (
+        select (select max(m.mw) from fac_values m) as mw,
+          (select max(m.n) from fac_dependents m join fac_values mv on mv.id = m.facility_id) as n
       )`,
     // The maxima of SYSTEMIC_IMPORTANCE are over every facility existing at asOf, whatever the filter.
     subjects: sql`select fv.id::text as subject_id, lpad(fv.id::text, ${SORT_KEY_WIDTH}, '0') as sort_key, fv.name, fv.slug, fv.country, fv.mw,
@@ -30,7 +34,7 @@ export function facilitySubject(at: SQL): SubjectSql {
         fv.regulatory as ${valueColumn("REGULATORY_EXPOSURE")},
         case when not fv.regulatory_known then 'no power/carbon/water/grid/sovereignty rule in its jurisdictions by asOf' end
           as ${noteColumn("REGULATORY_EXPOSURE")},
-        ${systemicImportance(sql`fv.mw`, sql`(select max(m.mw) from fac_values m)`, sql`coalesce(fd.n, 0)`, sql`(select max(m.n) from fac_dependents m join fac_values mv on mv.id = m.facility_id)`)} as ${valueColumn("SYSTEMIC_IMPORTANCE")},
+        ${systemicImportance(sql`fv.mw`, sql`fm.mw`, sql`coalesce(fd.n, 0)`, sql`fm.n`)} as ${valueColumn("SYSTEMIC_IMPORTANCE")},
         case when fv.mw = 0 and fd.n is null then 'not operational at asOf (or no MW recorded) and no dependents: counted as 0' end
           as ${noteColumn("SYSTEMIC_IMPORTANCE")},
         coalesce(fv.environment, 0) as ${valueColumn("ENVIRONMENT")},
@@ -40,7 +44,7 @@ export function facilitySubject(at: SQL): SubjectSql {
         true as ${knownColumn("REGULATORY_EXPOSURE")},
         fv.mw_known as ${knownColumn("SYSTEMIC_IMPORTANCE")},
         fv.environment is not null as ${knownColumn("ENVIRONMENT")}
-      from fac_values fv left join fac_dependents fd on fd.facility_id = fv.id`,
+      from fac_values fv cross join fac_max fm left join fac_dependents fd on fd.facility_id = fv.id`,
     evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, 1::float8 as weight
         from page p join facilities f on f.id = p.subject_id::int where f.rack_density_kw_typical is not null
       union all

@@ -24,15 +24,32 @@ export const clamp01 = (x: SQL): SQL =>
 export const powerDensity = (rackKw: SQL): SQL =>
   clamp01(sql`(${rackKw} - ${num(RACK_KW_LOW)}) / (${num(RACK_KW_HIGH)} - ${num(RACK_KW_LOW)})`);
 
+/** The day (UTC) an outage started on. */
+const startDay = (startedAt: SQL): SQL => sql`((${startedAt}) at time zone 'UTC')::date`;
+
 /** One outage's weight at `at`: severity/5 · 0.5^(age_days/365). */
 export const outageWeight = (severity: SQL, startedAt: SQL, at: SQL): SQL =>
-  sql`((${severity})::float8 / ${num(SEVERITY_MAX)} * power(0.5::float8, greatest(${at} - (${startedAt})::date, 0) / ${num(OUTAGE_HALF_LIFE_DAYS)}))`;
+  sql`((${severity})::float8 / ${num(SEVERITY_MAX)} * power(0.5::float8, greatest(${at} - ${startDay(startedAt)}, 0) / ${num(OUTAGE_HALF_LIFE_DAYS)}))`;
+
+/**
+ * The same weight at the reference day 2000-01-01, which outage_facility_totals / outage_vendor_totals
+ * sum (migration 0007's SQL function hyperscope_outage_epoch_weight, the same formula: SEVERITY_MAX 5,
+ * OUTAGE_HALF_LIFE_DAYS 365); `epochWeightsAt` turns such a sum into the sum of weights at `at`.
+ */
+export const outageEpochWeight = (severity: SQL, startedAt: SQL): SQL =>
+  sql`hyperscope_outage_epoch_weight(${severity}, ${startedAt})`;
+export const epochWeightsAt = (epochSum: SQL, at: SQL): SQL =>
+  sql`((${epochSum}) * power(0.5::float8, (${at} - date '2000-01-01') / ${num(OUTAGE_HALF_LIFE_DAYS)}))`;
 
 /** OUTAGE_HISTORY from the sum of outage weights. */
 export const outageHistory = (sumOfWeights: SQL): SQL => sql`least(coalesce(${sumOfWeights}, 0), 1)::float8`;
 
-/** An outage counts at `at` when it started on or before that day. */
-export const outageStartedBy = (startedAt: SQL, at: SQL): SQL => sql`(${startedAt})::date <= ${at}`;
+/** An outage counts at `at` when it started on or before that day (UTC). */
+export const outageStartedBy = (startedAt: SQL, at: SQL): SQL => sql`${startDay(startedAt)} <= ${at}`;
+
+/** An outage started after `at` (the complement of outageStartedBy, as a range an index on the start serves). */
+export const outageStartedAfter = (startedAt: SQL, at: SQL): SQL =>
+  sql`(${startedAt}) >= ((${at} + 1)::timestamp at time zone 'UTC')`;
 
 /** A regulatory stage's weight. */
 export const stageWeight = (stage: SQL): SQL =>

@@ -173,7 +173,9 @@ async function countSubjects(db: Database, kind: SubjectSql, at: SQL, filters: S
 /**
  * The ranking statement (exported for EXPLAIN in benchmarks). Each subject's score is summed across
  * its row (the weights are parameters); only the page's rows are turned into one row per weighted
- * component, a component the kind does not have counting 0 with a note.
+ * component, a component the kind does not have counting 0 with a note. `subjects` is not
+ * materialised: the page keeps its first + 1 rows with a bounded top-N sort, and the total is a
+ * separate count (which needs none of the notes), so no wide row of every subject is sorted or stored.
  */
 export function rankingStatement(
   subject: RiskSubjectKind,
@@ -203,9 +205,10 @@ export function rankingStatement(
     sql`, `,
   );
   return sql`with ${baseCtes(at)}, ${kind.ctes},
-    subjects as (${kind.subjects}),
+    subjects as not materialized (${kind.subjects}),
+    subject_total as (select count(*) as total from subjects s where ${sql.join(filters, sql` and `)}),
     page as materialized (
-      select s.*, (${score})::float8 as score, count(*) over () as total
+      select s.*, (${score})::float8 as score
       from subjects s
       where ${sql.join(filters, sql` and `)}
       order by score desc, s.sort_key
@@ -243,7 +246,7 @@ export function rankingStatement(
       left join ev_agg ea on ea.subject_id = c.subject_id and ea.component = c.component
       group by c.subject_id
     )
-    select p.subject_id, p.name, p.slug, p.score, p.total, pc.components
-    from page p join page_components pc on pc.subject_id = p.subject_id
+    select p.subject_id, p.name, p.slug, p.score, t.total, pc.components
+    from page p join page_components pc on pc.subject_id = p.subject_id cross join subject_total t
     order by p.score desc, p.sort_key`;
 }

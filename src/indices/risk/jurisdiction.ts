@@ -1,6 +1,13 @@
 import { type SQL, sql } from "drizzle-orm";
 import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
-import { codeRuleEvidence, hitCounts, hitWeight, topEvidence, topEvidenceCte } from "./base.ts";
+import {
+  codeRuleEvidence,
+  facilityEvidenceRanks,
+  hitCounts,
+  hitWeight,
+  topEvidence,
+  topEvidenceCte,
+} from "./base.ts";
 import { capacityImportance, capacityWeightedMean, combineExposure } from "./formulas.ts";
 import { EVIDENCE_LIMIT } from "./parameters.ts";
 import { knownColumn, noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
@@ -46,19 +53,9 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       -- Facility evidence of POWER_DENSITY, SYSTEMIC_IMPORTANCE and ENVIRONMENT (weight: MW), ranked per
       -- place as the evidence is ranked (weight desc, id as text). A jurisdiction's facilities are those
       -- of its places, so its top EVIDENCE_LIMIT are among its places' top EVIDENCE_LIMIT: only those are
-      -- listed for the page, the rest counted (unlistedEvidence).
+      -- kept (with n, the place's count) and listed for the page, the rest counted (unlistedEvidence).
       place_fac_evidence as materialized (
-        select x.place, x.component, x.id, x.mw,
-          row_number() over (partition by x.place, x.component order by x.mw desc, x.id::text) as rn
-        from (
-          select f.place, c.component, fv.id, fv.mw
-          from fac f join fac_values fv on fv.id = f.id
-          cross join lateral (values
-            ('POWER_DENSITY', fv.power_density is not null),
-            ('SYSTEMIC_IMPORTANCE', true),
-            ('ENVIRONMENT', fv.environment is not null)) c(component, applies)
-          where f.operational and fv.mw > 0 and c.applies
-        ) x
+        ${facilityEvidenceRanks(sql`f.place`, sql`fac f join fac_values fv on fv.id = f.id`)}
       ),
       jur_capacity as (
         select jf.code, sum(jf.mw) as mw,
@@ -99,31 +96,31 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       left join jur_regulatory jr on jr.code = js.code`,
     evidence: sql`select p.subject_id, r.component, 'FACILITY' as kind, r.id::text as id, r.mw as weight
         from page p join place_codes pc on pc.code = p.subject_id
-        join place_fac_evidence r on r.place = pc.place and r.rn <= ${EVIDENCE_LIMIT}
+        join place_fac_evidence r on r.key = pc.place
       union all
       ${outages.listed}
       union all
       ${rules.listed}
 `,
-    // An outage that hit several of the jurisdiction's facilities counts once (same weight: grouped).
+    // An outage that hit several of the jurisdiction's facilities counts once: its hits all carry the
+    // outage's severity and start (copied on write), so (outage, weight) pairs are distinct per outage.
     evidenceCtes: sql`${rules.ctes},
       jur_fac_ids as materialized (
         select jf.code, array_agg(jf.id) as ids from jur_fac jf join page p on p.subject_id = jf.code group by jf.code
       ),
       ${topEvidenceCte(
         "ev_outages_top",
-        (s) => sql`select h.outage_id, min(${hitWeight("h", at)})
+        (s) => sql`select distinct h.outage_id, ${hitWeight("h", at)}
           from outage_facility_hits h
-          where h.facility_id = any((select jfi.ids from jur_fac_ids jfi where jfi.code = ${s})::int[]) and ${hitCounts("h", at)}
-          group by h.outage_id`,
+          where h.facility_id = any((select jfi.ids from jur_fac_ids jfi where jfi.code = ${s})::int[]) and ${hitCounts("h", at)}`,
       )}`,
     unlistedEvidence: sql`${rules.unlisted}
       union all
       ${outages.unlisted}
       union all
-      select p.subject_id, r.component, count(*) as n
+      select p.subject_id, r.component, sum(r.n - ${EVIDENCE_LIMIT}) as n
         from page p join place_codes pc on pc.code = p.subject_id
-        join place_fac_evidence r on r.place = pc.place and r.rn > ${EVIDENCE_LIMIT}
+        join place_fac_evidence r on r.key = pc.place and r.rn = ${EVIDENCE_LIMIT} and r.n > ${EVIDENCE_LIMIT}
         group by p.subject_id, r.component`,
   };
 }

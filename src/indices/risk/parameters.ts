@@ -57,7 +57,9 @@ export const RACK_KW_HIGH = 250;
 /**
  * OUTAGE_HISTORY = min(1, Σ severity/5 · 0.5^(age_days / 365)) over outages started on or before asOf
  * that hit the subject (Uptime Institute severity 1..5; a severity-5 outage today alone saturates it;
- * its weight halves every year).
+ * its weight halves every year). Days are UTC days. Migration 0007's hyperscope_outage_epoch_weight
+ * (the maintained outage totals) writes the same two constants in SQL; test/indices/outage-hits.test.ts
+ * checks the totals against this formula.
  */
 export const SEVERITY_MAX = 5;
 export const OUTAGE_HALF_LIFE_DAYS = 365;

@@ -1,6 +1,14 @@
 import { type SQL, sql } from "drizzle-orm";
 import { acceleratorsAt, dependencyActiveAt } from "../operational.ts";
-import { codeRuleEvidence, hitCounts, hitWeight, topEvidence, topEvidenceCte } from "./base.ts";
+import {
+  codeRuleEvidence,
+  facilityEvidenceRanks,
+  hitCounts,
+  hitWeight,
+  outageTotalsAt,
+  topEvidence,
+  topEvidenceCte,
+} from "./base.ts";
 import {
   capacityWeightedMean,
   combineExposure,
@@ -8,6 +16,7 @@ import {
   supplyConcentration,
   systemicImportance,
 } from "./formulas.ts";
+import { EVIDENCE_LIMIT } from "./parameters.ts";
 import { knownColumn, noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
@@ -30,14 +39,12 @@ export function vendorSubject(at: SQL): SubjectSql {
           ${capacityWeightedMean(sql`fv.environment`, sql`fv.mw`)} as environment
         from fac_values fv where fv.operational group by fv.operator_id
       ),
-      -- (vendor, outage) pairs come from outage_vendor_hits (maintained on write).
-      ven_outage as (
-        select h.vendor_id, sum(${hitWeight("h", at)}) as total
-        from outage_vendor_hits h where ${hitCounts("h", at)} group by h.vendor_id
-      ),
+      -- Per vendor the weights of its (vendor, outage) pairs, from outage_vendor_totals (maintained on write).
+      ven_outage as (${outageTotalsAt("outage_vendor_totals", "outage_vendor_hits", "vendor_id", at)}),
       ven_codes as materialized (
-        select distinct f.operator_id as vendor_id, pc.code
-        from fac f join place_codes pc on pc.place = f.place where f.operational
+        select distinct vp.vendor_id, pc.code
+        from (select distinct f.operator_id as vendor_id, f.place from fac f where f.operational) vp
+        join place_codes pc on pc.place = vp.place
       ),
       ven_named_rules as materialized (
         select distinct s.vendor_id, r.id as rule_id, r.w
@@ -61,7 +68,7 @@ export function vendorSubject(at: SQL): SubjectSql {
           where d.provider_vendor_id is not null and ${dependencyActiveAt("d", at)}
           union all
           select f.operator_id, d.dependent_id from dependencies d join facilities f on f.id = d.provider_facility_id
-          where ${dependencyActiveAt("d", at)}
+          where d.provider_facility_id is not null and ${dependencyActiveAt("d", at)}
         ) x
         where x.dependent_id <> x.vendor_id
         group by x.vendor_id
@@ -117,9 +124,8 @@ export function vendorSubject(at: SQL): SubjectSql {
       left join ven_outage vo on vo.vendor_id = v.id
       left join ven_regulatory vr on vr.vendor_id = v.id
       left join ven_supply su on su.vendor_id = v.id`,
-    evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, f.mw as weight
-        from page p join fac f on f.operator_id::text = p.subject_id
-        where f.operational and f.mw > 0 and f.rack_density_kw_typical is not null
+    evidence: sql`select f.key as subject_id, f.component, 'FACILITY' as kind, f.id::text as id, f.mw as weight
+        from ev_ven_fac f
       union all
       ${outages.listed}
       union all
@@ -127,9 +133,6 @@ export function vendorSubject(at: SQL): SubjectSql {
       union all
       select p.subject_id, 'REGULATORY_EXPOSURE', 'REGULATORY_EVENT', n.rule_id::text, n.w
         from page p join ven_named_rules n on n.vendor_id::text = p.subject_id
-      union all
-      select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'FACILITY', f.id::text, f.mw
-        from page p join fac f on f.operator_id::text = p.subject_id where f.mw > 0
       union all
       select p.subject_id, 'SYSTEMIC_IMPORTANCE', 'DEPENDENCY', d.id::text, coalesce(d.weight, 1)
         from page p join dependencies d on d.provider_vendor_id::text = p.subject_id
@@ -140,18 +143,35 @@ export function vendorSubject(at: SQL): SubjectSql {
         join dependencies d on d.provider_facility_id = f.id
         where ${dependencyActiveAt("d", at)} and d.dependent_id::text <> p.subject_id
       union all
-      select p.subject_id, 'ENVIRONMENT', 'FACILITY', f.id::text, f.mw
-        from page p join fac f on f.operator_id::text = p.subject_id
-        where f.operational and f.mw > 0 and (f.pue is not null or f.wue is not null)
-      union all
-      select p.subject_id, 'SUPPLY_CONCENTRATION', 'DEPLOYMENT', a.deployment_id::text, a.accelerator_count
-        from page p join ven_acc a on a.operator_id::text = p.subject_id`,
-    evidenceCtes: sql`${rules.ctes},
+      select a.subject_id, 'SUPPLY_CONCENTRATION', 'DEPLOYMENT', a.deployment_id::text, a.accelerator_count
+        from ev_ven_deployments a`,
+    // A page vendor's facility evidence (weight: MW; POWER_DENSITY and ENVIRONMENT: those with the
+    // input) and its deployments (weight: accelerators), each ranked per vendor as the evidence is ranked
+    // (weight desc, id as text) in one sort: only each list's top EVIDENCE_LIMIT go to the evidence
+    // ranking, the rest are counted (unlistedEvidence).
+    evidenceCtes: sql`ev_ven_fac as materialized (
+        ${facilityEvidenceRanks(sql`p.subject_id`, sql`page p join fac_values fv on fv.operator_id::text = p.subject_id`)}
+      ),
+      ev_ven_deployments as materialized (
+        select x.subject_id, x.deployment_id, x.accelerator_count, x.rn, x.n from (
+          select p.subject_id, a.deployment_id, a.accelerator_count,
+            row_number() over (partition by p.subject_id order by a.accelerator_count desc nulls last, a.deployment_id::text) as rn,
+            count(*) over (partition by p.subject_id) as n
+          from page p join ven_acc a on a.operator_id::text = p.subject_id
+        ) x where x.rn <= ${EVIDENCE_LIMIT}
+      ),
+      ${rules.ctes},
       ${topEvidenceCte(
         "ev_outages_top",
         (s) => sql`select h.outage_id, ${hitWeight("h", at)} from outage_vendor_hits h
           where h.vendor_id = ${s}::int and ${hitCounts("h", at)}`,
       )}`,
-    unlistedEvidence: sql`${rules.unlisted} union all ${outages.unlisted}`,
+    unlistedEvidence: sql`${rules.unlisted} union all ${outages.unlisted}
+      union all
+      select f.key, f.component, f.n - ${EVIDENCE_LIMIT} from ev_ven_fac f
+        where f.rn = ${EVIDENCE_LIMIT} and f.n > ${EVIDENCE_LIMIT}
+      union all
+      select a.subject_id, 'SUPPLY_CONCENTRATION', a.n - ${EVIDENCE_LIMIT} from ev_ven_deployments a
+        where a.rn = ${EVIDENCE_LIMIT} and a.n > ${EVIDENCE_LIMIT}`,
   };
 }
