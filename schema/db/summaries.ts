@@ -79,9 +79,12 @@ export const outageVendorTotals = pgTable("outage_vendor_totals", {
 });
 
 /**
- * One row: a counter bumped by a statement-level trigger on every fact table (migration 0007) in the
- * writing transaction, so it changes with every committed write whichever server instance (or SQL
- * session) made it. The index result cache (src/indices/cache.ts) keys results by it.
+ * One row: a counter bumped once per committed transaction that wrote a fact table, whichever server
+ * instance (or SQL session) made it. The index result cache (src/indices/cache.ts) keys results by it.
+ * A statement-level trigger on every fact table (migration 0006) records the writing transaction in
+ * data_version_writers; a deferred trigger there bumps the counter at commit (migration 0008), so a
+ * writer holds the counter's row lock only while it commits: concurrent writers do not queue on it for
+ * the length of their transactions, and cannot deadlock on it.
  */
 export const dataVersion = pgTable(
   "data_version",
@@ -91,3 +94,8 @@ export const dataVersion = pgTable(
   },
   (t) => [check("data_version_single_row", sql`${t.id} = 1`)],
 );
+
+/** Transactions that wrote a fact table and have not committed yet (empty between transactions). */
+export const dataVersionWriters = pgTable("data_version_writers", {
+  txid: bigint("txid", { mode: "number" }).primaryKey(),
+});

@@ -14,7 +14,7 @@ export const computeDirectly: IndexRun = (_name, _args, compute) => compute();
 /** Runs `work` when a computation slot is free (the INDEX_CONCURRENCY gate). */
 export type Gate = <T>(work: () => Promise<T>) => Promise<T>;
 
-/** The committed data version (data_version, bumped by a statement trigger on every fact table write). */
+/** The committed data version (data_version: bumped at the commit of every transaction that wrote a fact table). */
 export async function readDataVersion(db: Database): Promise<number> {
   const [row] = await queryRows<{ version: string | number }>(
     db,
