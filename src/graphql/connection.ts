@@ -106,15 +106,31 @@ export interface ConnectionModel<Node> {
   totalCount: () => Promise<number>;
 }
 
+/**
+ * An edge of a page: its node and, encoded only when read, its cursor. A class (the getter on its
+ * prototype) rather than an object literal with a getter, which allocated a getter per edge: edges
+ * were ~4% of the nested list's server CPU.
+ */
+class Edge<Node> implements EdgeModel<Node> {
+  readonly #cursorAt: (i: number) => string;
+  readonly #i: number;
+  constructor(
+    readonly node: Node,
+    cursorAt: (i: number) => string,
+    i: number,
+  ) {
+    this.#cursorAt = cursorAt;
+    this.#i = i;
+  }
+  get cursor(): string {
+    return this.#cursorAt(this.#i);
+  }
+}
+
 /** Cursors are encoded only when a query selects them (getters): most page reads never do. */
 export function toConnection<Row>(page: Page<Row>, scope: CursorScope): ConnectionModel<Row> {
   const cursorAt = (i: number) => encodeCursor(scope, page.positions[i] as Position);
-  const edges = page.rows.map((node, i) => ({
-    node,
-    get cursor() {
-      return cursorAt(i);
-    },
-  }));
+  const edges = page.rows.map((node, i) => new Edge(node, cursorAt, i));
   const last = page.rows.length - 1;
   return {
     edges,

@@ -5,6 +5,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLObjectType,
   getNamedType,
+  getOperationAST,
   isLeafType,
   parse,
   responsePathAsArray,
@@ -12,6 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequestContext } from "../../src/api/context.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
+import { jitExecutor } from "../../src/http/executor.ts";
 import { testBackend, testDatabase } from "../support/database.ts";
 import {
   countStatements,
@@ -165,5 +167,49 @@ describe(`look-ahead: connections built in one statement (${testBackend()})`, ()
     expect(loaded.plans).toBe(0);
     expect(Object.values(planned.values).some(([, v]: any) => v instanceof Date)).toBe(true);
     expect(planned.values).toEqual(loaded.values);
+  });
+  it("a document run again with other variables gets its own statement, and the same one again its answer", async () => {
+    // Apollo hands back the same parsed document for the same query text: the planner keeps the
+    // statement per (field, variables), so a repeated document must not be answered with another's page.
+    const document = parse(`query ($order: FacilityOrder, $first: Int, $after: String) {
+      facilities(first: $first, after: $after, orderBy: $order) {
+        pageInfo { endCursor } edges { node { id name operator { name } deployments(first: 1) { edges { node { id } } } } }
+      }
+    }`);
+    const jit = jitExecutor(graphqlSchema(), { interpretedRuns: 0 });
+    const runBoth = async (variables: Record<string, unknown>) => {
+      const sent: string[] = [];
+      const stop = h.onStatement((text) => sent.push(text));
+      const plain = await execute({
+        schema: graphqlSchema(),
+        document,
+        variableValues: variables,
+        contextValue: createRequestContext(h.db),
+      });
+      const compiled = await jit({
+        document,
+        operation: getOperationAST(document),
+        context: createRequestContext(h.db),
+        request: { variables },
+      } as never);
+      stop();
+      const loaders = await loaderPath(h.db, document, variables);
+      expect(plain.errors).toBeUndefined();
+      expect(plain).toEqual(loaders);
+      expect(JSON.parse(JSON.stringify(compiled))).toEqual(JSON.parse(JSON.stringify(loaders)));
+      expect(sent).toHaveLength(2); // one planned statement per run
+      return plain.data as any;
+    };
+    const byName = await runBoth({ order: { field: "NAME", direction: "ASC" }, first: 5 });
+    const byPower = await runBoth({ order: { field: "IT_POWER_MW", direction: "DESC" }, first: 5 });
+    const next = await runBoth({
+      order: { field: "NAME", direction: "ASC" },
+      first: 5,
+      after: byName.facilities.pageInfo.endCursor,
+    });
+    const ids = (d: any) => d.facilities.edges.map((e: any) => e.node.id);
+    expect(ids(byPower)).not.toEqual(ids(byName));
+    expect(ids(next).filter((id: string) => ids(byName).includes(id))).toEqual([]);
+    expect(await runBoth({ order: { field: "NAME", direction: "ASC" }, first: 5 })).toEqual(byName);
   });
 });
