@@ -273,6 +273,32 @@ describe(`risk scores (${testBackend()})`, () => {
     expect((bad as IndexInputError).argument).toBe("after");
   });
 
+  it("counts a weight below the sum's 1e-9 precision as 0 instead of underflowing (fast-check seed -1170364773)", async () => {
+    // A subnormal weight made PostgreSQL's float8 `100 · w · c` round a non-zero product to 0, which it refuses.
+    for (const subject of ["FACILITY", "VENDOR", "JURISDICTION"] as const) {
+      const tiny = await getRiskScores(h.db, {
+        subject,
+        asOf: AS_OF,
+        first: 100,
+        weights: [
+          { component: "SYSTEMIC_IMPORTANCE", weight: 1.5e-323 },
+          { component: "ENVIRONMENT", weight: 1 },
+        ],
+      });
+      const plain = await getRiskScores(h.db, {
+        subject,
+        asOf: AS_OF,
+        first: 100,
+        weights: [{ component: "ENVIRONMENT", weight: 1 }],
+      });
+      expect(tiny.items.length).toBeGreaterThan(0);
+      expect(tiny.weights.find((w) => w.component === "SYSTEMIC_IMPORTANCE")?.weight).toBe(0);
+      expect(tiny.items.map((i) => [i.subject.id, i.score])).toEqual(
+        plain.items.map((i) => [i.subject.id, i.score]),
+      );
+    }
+  });
+
   it("keeps score = Σ contributions ∈ [0, 100] for any valid weights (property)", async () => {
     const weightsArb = fc
       .array(fc.double({ min: 0, max: 1, noNaN: true }), {

@@ -3557,7 +3557,7 @@ export type RiskWeight = {
 export type RiskWeightInput = {
   /** The component. */
   component: RiskComponentName;
-  /** w_k >= 0. */
+  /** w_k >= 0; a weight below 1e-9 (the precision the sum is checked to) counts as 0. */
   weight: Scalars['Float']['input'];
 };
 

@@ -6,12 +6,16 @@ export interface ComponentWeight {
   weight: number;
 }
 
+/** How closely given weights must sum to 1; a weight below it is indistinguishable from 0. */
 const TOLERANCE = 1e-9;
 
 /**
  * The weights a risk query uses: the subject kind's defaults, or the given list, which replaces them
  * entirely (a component not listed weighs 0). Given weights must be finite, non-negative, name known
  * components once each, and sum to 1 within 1e-9; otherwise an IndexInputError naming `weights`.
+ * A given weight below that 1e-9 counts as 0 and is reported as 0: it is below the precision the sum
+ * is checked to (typically `1 - Σ others` of weights normalised by the caller), and left as it is a
+ * subnormal weight such as 1.5e-323 makes PostgreSQL's `100 · w · c` underflow, which float8 refuses.
  */
 export function resolveWeights(
   subject: RiskSubjectKind,
@@ -45,5 +49,5 @@ export function resolveWeights(
   const sum = given.reduce((a, w) => a + w.weight, 0);
   if (Math.abs(sum - 1) > TOLERANCE)
     throw new IndexInputError("weights", `weights must sum to 1, got ${sum}`);
-  return given.map((w) => ({ component: w.component, weight: w.weight }));
+  return given.map((w) => ({ component: w.component, weight: w.weight < TOLERANCE ? 0 : w.weight }));
 }
