@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { DocumentNode, GraphQLSchema } from "graphql";
+import { memoPerNode, variablesKey } from "../graphql/memo.ts";
 import { stateOf } from "../http/request-state.ts";
 import { queryCost } from "./cost.ts";
 import { queryTooComplex, rateLimited } from "./errors.ts";
@@ -86,28 +87,18 @@ const COSTS_PER_DOCUMENT = 64;
 
 /**
  * queryCost, computed once per (document, operation name, variables): a cost is a function of those
- * alone, and Apollo's document store hands back the same parsed document for the same query text,
- * so a repeated query is not walked again (it was ~3% of a node lookup's server time). Documents
- * are held weakly: the cache lives as long as the document store keeps the document.
+ * alone, so a repeated query is not walked again (it was ~3% of a node lookup's server time).
  */
 function memoizedCost(schema: GraphQLSchema) {
-  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  const costs = memoPerNode<DocumentNode, number | null>(COSTS_PER_DOCUMENT);
   return (
     document: DocumentNode,
     operationName: string | null | undefined,
     variables: Record<string, unknown> | undefined,
   ): number | null => {
-    const key = `${operationName ?? ""}\u0000${variables ? JSON.stringify(variables) : ""}`;
-    let known = costs.get(document);
-    if (!known) {
-      known = new Map();
-      costs.set(document, known);
-    }
-    const cached = known.get(key);
-    if (cached !== undefined) return cached;
-    const computed = queryCost(schema, document, operationName, variables);
-    if (known.size >= COSTS_PER_DOCUMENT) known.clear();
-    known.set(key, computed);
-    return computed;
+    const key = variablesKey(variables);
+    return costs(document, key === undefined ? undefined : `${operationName ?? ""}\u0000${key}`, () =>
+      queryCost(schema, document, operationName, variables),
+    );
   };
 }
