@@ -1,6 +1,7 @@
 import { type Column, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./client.ts";
+import { intArray, textArray } from "./filters.ts";
 
 /**
  * Rows by a unique key (id, slug): the hottest statements (every node lookup, every to-one field a
@@ -46,15 +47,4 @@ export function rowsByKeys<T extends PgTable>(
   }
   const literal = kind === "int" ? intArray(keys as readonly number[]) : textArray(keys as readonly string[]);
   return statement.execute({ keys: literal }) as Promise<T["$inferSelect"][]>;
-}
-
-/** `{1,2,3}`: a PostgreSQL int[] literal; anything but a safe integer is refused. */
-export function intArray(ids: readonly number[]): string {
-  for (const id of ids) if (!Number.isSafeInteger(id)) throw new TypeError(`not an integer id: ${id}`);
-  return `{${ids.join(",")}}`;
-}
-
-/** `{"a","b\"c"}`: a PostgreSQL text[] literal, every element quoted (backslash and quote escaped). */
-export function textArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
 }

@@ -1,5 +1,4 @@
 import { type Column, inArray, type SQL, sql } from "drizzle-orm";
-import { intArray } from "./by-key.ts";
 
 /**
  * Building blocks for list filters. Conventions: an absent criterion (null/undefined) does not
@@ -31,7 +30,7 @@ export function inRange(
   return parts.length ? sql.join(parts, sql` and `) : undefined;
 }
 
-/** A Postgres array literal of an enum type built from parameters, e.g. array[$1,$2]::regulatory_topic[]. */
+/** A Postgres array of an enum (or text) type built from parameters, e.g. array[$1,$2]::regulatory_topic[]. */
 export function enumArray(values: readonly string[], pgType: string): SQL {
   return sql`array[${sql.join(
     values.map((v) => sql`${v}`),
@@ -45,4 +44,15 @@ export function enumArray(values: readonly string[], pgType: string): SQL {
  */
 export function anyId(column: Column | SQL, ids: readonly number[]): SQL {
   return sql`${column} = any(${intArray(ids)}::int[])`;
+}
+
+/** `{1,2,3}`: a PostgreSQL int[] literal; anything but a safe integer is refused. */
+export function intArray(ids: readonly number[]): string {
+  for (const id of ids) if (!Number.isSafeInteger(id)) throw new TypeError(`not an integer id: ${id}`);
+  return `{${ids.join(",")}}`;
+}
+
+/** `{"a","b\"c"}`: a PostgreSQL text[] literal, every element quoted (backslash and quote escaped). */
+export function textArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
 }

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
+import { enumArray } from "../db/filters.ts";
 import { queryRows } from "../db/rows.ts";
 import type { DisclosureRule, ModelReleaseRule, OutageRule, RegulatoryEventRule } from "../signals/rules.ts";
 
@@ -29,20 +30,14 @@ const sourcesOf = (citations: string, alias: string): SQL =>
   sql`(select coalesce(json_agg(json_build_object('url', s.url, 'title', s.title, 'publisher', s.publisher) order by s.url), '[]'::json)
        from ${sql.raw(citations)} c join sources s on s.id = c.source_id where c.subject_id = ${sql.raw(alias)}.id)`;
 
-const textArray = (values: readonly string[]) =>
-  sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
-
 /** Regulatory events matching topics (any), stages and jurisdictions (a country matches its subdivisions). */
 export function regulatoryEventsEntered(db: Database, rule: RegulatoryEventRule, w: EntryWindow) {
   const where: SQL[] = [entered("r", w)];
-  if (rule.topics) where.push(sql`r.topics::text[] && ${textArray(rule.topics)}`);
-  if (rule.stages) where.push(sql`r.stage::text = any(${textArray(rule.stages)})`);
+  if (rule.topics) where.push(sql`r.topics::text[] && ${enumArray(rule.topics, "text")}`);
+  if (rule.stages) where.push(sql`r.stage::text = any(${enumArray(rule.stages, "text")})`);
   if (rule.jurisdictions) {
     where.push(
-      sql`(r.jurisdiction = any(${textArray(rule.jurisdictions)}) or split_part(r.jurisdiction, '-', 1) = any(${textArray(rule.jurisdictions)}))`,
+      sql`(r.jurisdiction = any(${enumArray(rule.jurisdictions, "text")}) or split_part(r.jurisdiction, '-', 1) = any(${enumArray(rule.jurisdictions, "text")}))`,
     );
   }
   return queryRows<MatchedFact>(
@@ -62,7 +57,7 @@ export function outagesEntered(db: Database, rule: OutageRule, w: EntryWindow) {
     where.push(sql`exists (select 1 from outage_impacts i
         left join facilities f on f.id = i.facility_id
         join vendors v on v.id = coalesce(i.vendor_id, f.operator_id)
-        where i.outage_id = o.id and v.kind::text = any(${textArray(rule.vendorKinds)}))`);
+        where i.outage_id = o.id and v.kind::text = any(${enumArray(rule.vendorKinds, "text")}))`);
   }
   return queryRows<MatchedFact>(
     db,
@@ -76,9 +71,9 @@ export function outagesEntered(db: Database, rule: OutageRule, w: EntryWindow) {
 /** Disclosures of the given metrics and kinds by vendors of the given kinds. */
 export function disclosuresEntered(db: Database, rule: DisclosureRule, w: EntryWindow) {
   const where: SQL[] = [entered("d", w)];
-  if (rule.metrics) where.push(sql`d.metric::text = any(${textArray(rule.metrics)})`);
-  if (rule.kinds) where.push(sql`d.kind::text = any(${textArray(rule.kinds)})`);
-  if (rule.vendorKinds) where.push(sql`v.kind::text = any(${textArray(rule.vendorKinds)})`);
+  if (rule.metrics) where.push(sql`d.metric::text = any(${enumArray(rule.metrics, "text")})`);
+  if (rule.kinds) where.push(sql`d.kind::text = any(${enumArray(rule.kinds, "text")})`);
+  if (rule.vendorKinds) where.push(sql`v.kind::text = any(${enumArray(rule.vendorKinds, "text")})`);
   return queryRows<MatchedFact>(
     db,
     sql`select d.id, v.name || ' ' || d.metric || ' ' || d.period_start || '..' || d.period_end as title,

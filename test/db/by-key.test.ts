@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { vendors } from "../../schema/db/index.ts";
-import { intArray, rowsByKeys, textArray } from "../../src/db/by-key.ts";
+import { rowsByKeys } from "../../src/db/by-key.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
+import { intArray, textArray } from "../../src/db/filters.ts";
 import { queryRows } from "../../src/db/rows.ts";
 import { getVendorsByIds, getVendorsBySlugs } from "../../src/vendors/queries.ts";
 import { testBackend, testDatabase } from "../support/database.ts";
