@@ -1,6 +1,7 @@
 /**
  * Times the computed indices on synthetic data in PostgreSQL and prints median and p95 per query.
  *   npm run bench:indices -- [--scale 1] [--seed 1] [--runs 20] [--as-of 2025-06-30] [--database <name>]
+ *     [--only <text>]   (only the queries whose label contains <text>, e.g. --only vendors)
  * Server: TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres. Without --database a
  * throw-away database `hyperscope_bench_idx_<pid>` is created, migrated, loaded and dropped; with
  * --database an existing database is used (migrated; loaded with synthetic data only if it has no
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "20" },
     "as-of": { type: "string", default: "2025-06-30" },
     database: { type: "string" },
+    only: { type: "string" },
   },
 });
 const runs = Number(values.runs);
@@ -103,6 +105,7 @@ async function largestProvider(h: DatabaseHandle): Promise<number> {
 }
 
 async function time(label: string, run: () => Promise<unknown>) {
+  if (values.only !== undefined && !label.includes(values.only)) return;
   await run(); // warm-up
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
