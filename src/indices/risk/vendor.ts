@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { acceleratorsAt, dependencyActiveAt } from "../operational.ts";
+import { dependencyActiveAt, latestDeploymentsAt } from "../operational.ts";
 import {
   codeRuleEvidence,
   facilityEvidenceRanks,
@@ -34,10 +34,10 @@ export function vendorSubject(at: SQL): SubjectSql {
   const outages = topEvidence("ev_outages_top", "OUTAGE_HISTORY", "OUTAGE");
   return {
     ctes: sql`ven_capacity as (
-        select fv.operator_id as vendor_id, sum(fv.mw) as mw, count(*) filter (where not fv.mw_known) as mw_unknown,
-          ${capacityWeightedMean(sql`fv.power_density`, sql`fv.mw`)} as power_density,
-          ${capacityWeightedMean(sql`fv.environment`, sql`fv.mw`)} as environment
-        from fac_values fv where fv.operational group by fv.operator_id
+        select f.operator_id as vendor_id, sum(f.mw) as mw, count(*) filter (where not f.mw_known) as mw_unknown,
+          ${capacityWeightedMean(sql`f.power_density`, sql`f.mw`)} as power_density,
+          ${capacityWeightedMean(sql`f.environment`, sql`f.mw`)} as environment
+        from fac f where f.operational group by f.operator_id
       ),
       -- Per vendor the weights of its (vendor, outage) pairs, from outage_vendor_totals (maintained on write).
       ven_outage as (${outageTotalsAt("outage_vendor_totals", "outage_vendor_hits", "vendor_id", at)}),
@@ -73,7 +73,13 @@ export function vendorSubject(at: SQL): SubjectSql {
         where x.dependent_id <> x.vendor_id
         group by x.vendor_id
       ),
-      ven_acc as materialized (select * from ${acceleratorsAt(at)} a),
+      -- Accelerators installed at asOf in each vendor's operational facilities (fac, already read):
+      -- the deployment in force of each (facility, chip), with its chip's designer and foundry.
+      ven_acc as materialized (
+        select l.id as deployment_id, l.accelerator_count, f.operator_id, c.designer_id, c.foundry_id
+        from ${latestDeploymentsAt(at)} l join fac f on f.id = l.facility_id join chips c on c.id = l.chip_id
+        where f.operational
+      ),
       ven_top_designer as (
         select x.operator_id as vendor_id, max(x.n) / sum(x.n) as share
         from (select a.operator_id, a.designer_id, sum(a.accelerator_count)::float8 as n from ven_acc a group by 1, 2) x
@@ -150,7 +156,7 @@ export function vendorSubject(at: SQL): SubjectSql {
     // (weight desc, id as text) in one sort: only each list's top EVIDENCE_LIMIT go to the evidence
     // ranking, the rest are counted (unlistedEvidence).
     evidenceCtes: sql`ev_ven_fac as materialized (
-        ${facilityEvidenceRanks(sql`p.subject_id`, sql`page p join fac_values fv on fv.operator_id::text = p.subject_id`)}
+        ${facilityEvidenceRanks(sql`p.subject_id`, sql`page p join fac fv on fv.operator_id::text = p.subject_id`)}
       ),
       ev_ven_deployments as materialized (
         select x.subject_id, x.deployment_id, x.accelerator_count, x.rn, x.n from (
