@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { dependencyActiveAt, latestDeploymentsAt } from "../operational.ts";
+import { acceleratorsAt, dependencyActiveAt } from "../operational.ts";
 import {
   codeRuleEvidence,
   facilityEvidenceRanks,
@@ -32,6 +32,7 @@ export function vendorSubject(at: SQL): SubjectSql {
     sql`select p.subject_id, vc.code from page p join ven_codes vc on vc.vendor_id::text = p.subject_id`,
   );
   const outages = topEvidence("ev_outages_top", "OUTAGE_HISTORY", "OUTAGE");
+  const deployments = topEvidence("ev_deployments_top", "SUPPLY_CONCENTRATION", "DEPLOYMENT");
   return {
     ctes: sql`ven_capacity as (
         select f.operator_id as vendor_id, sum(f.mw) as mw, count(*) filter (where not f.mw_known) as mw_unknown,
@@ -73,12 +74,8 @@ export function vendorSubject(at: SQL): SubjectSql {
         where x.dependent_id <> x.vendor_id
         group by x.vendor_id
       ),
-      -- Accelerators installed at asOf in each vendor's operational facilities (fac, already read):
-      -- the deployment in force of each (facility, chip), with its chip's designer and foundry.
       ven_acc as materialized (
-        select l.id as deployment_id, l.accelerator_count, f.operator_id, c.designer_id, c.foundry_id
-        from ${latestDeploymentsAt(at)} l join fac f on f.id = l.facility_id join chips c on c.id = l.chip_id
-        where f.operational
+        select a.deployment_id, a.accelerator_count, a.operator_id, a.designer_id, a.foundry_id from ${acceleratorsAt(at)} a
       ),
       ven_top_designer as (
         select x.operator_id as vendor_id, max(x.n) / sum(x.n) as share
@@ -149,23 +146,24 @@ export function vendorSubject(at: SQL): SubjectSql {
         join dependencies d on d.provider_facility_id = f.id
         where ${dependencyActiveAt("d", at)} and d.dependent_id::text <> p.subject_id
       union all
-      select a.subject_id, 'SUPPLY_CONCENTRATION', 'DEPLOYMENT', a.deployment_id::text, a.accelerator_count
-        from ev_ven_deployments a`,
+      ${deployments.listed}`,
     // A page vendor's facility evidence (weight: MW; POWER_DENSITY and ENVIRONMENT: those with the
-    // input) and its deployments (weight: accelerators), each ranked per vendor as the evidence is ranked
-    // (weight desc, id as text) in one sort: only each list's top EVIDENCE_LIMIT go to the evidence
-    // ranking, the rest are counted (unlistedEvidence).
+    // input), ranked per vendor as the evidence is ranked (weight desc, id as text) in one sort, and its
+    // deployments (weight: accelerators), gathered per page vendor into arrays and ranked per vendor
+    // with a bounded sort: only each list's top EVIDENCE_LIMIT go to the evidence ranking, the rest are
+    // counted (unlistedEvidence).
     evidenceCtes: sql`ev_ven_fac as materialized (
         ${facilityEvidenceRanks(sql`p.subject_id`, sql`page p join fac fv on fv.operator_id::text = p.subject_id`)}
       ),
-      ev_ven_deployments as materialized (
-        select x.subject_id, x.deployment_id, x.accelerator_count, x.rn, x.n from (
-          select p.subject_id, a.deployment_id, a.accelerator_count,
-            row_number() over (partition by p.subject_id order by a.accelerator_count desc nulls last, a.deployment_id::text) as rn,
-            count(*) over (partition by p.subject_id) as n
-          from page p join ven_acc a on a.operator_id::text = p.subject_id
-        ) x where x.rn <= ${EVIDENCE_LIMIT}
+      ev_ven_acc as materialized (
+        select a.operator_id, array_agg(a.deployment_id) as ids, array_agg(a.accelerator_count) as counts
+        from ven_acc a where a.operator_id in (select p.subject_id::int from page p) group by a.operator_id
       ),
+      ${topEvidenceCte(
+        "ev_deployments_top",
+        (s) => sql`select u.id, u.w from ev_ven_acc b cross join lateral unnest(b.ids, b.counts) u(id, w)
+          where b.operator_id = ${s}::int`,
+      )},
       ${rules.ctes},
       ${topEvidenceCte(
         "ev_outages_top",
@@ -177,7 +175,6 @@ export function vendorSubject(at: SQL): SubjectSql {
       select f.key, f.component, f.n - ${EVIDENCE_LIMIT} from ev_ven_fac f
         where f.rn = ${EVIDENCE_LIMIT} and f.n > ${EVIDENCE_LIMIT}
       union all
-      select a.subject_id, 'SUPPLY_CONCENTRATION', a.n - ${EVIDENCE_LIMIT} from ev_ven_deployments a
-        where a.rn = ${EVIDENCE_LIMIT} and a.n > ${EVIDENCE_LIMIT}`,
+      ${deployments.unlisted}`,
   };
 }
