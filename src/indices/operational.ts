@@ -18,7 +18,7 @@ export function operationalAt(f: string, at: SQL): SQL {
  * as_of (unique index deployments (facility_id, chip_id, as_of)), so the latest is one row, read by
  * scanning that index backwards, in its order, instead of sorting every deployment.
  */
-export function latestDeploymentsAt(at: SQL): SQL {
+function latestDeploymentsAt(at: SQL): SQL {
   return sql`(
     select distinct on (d.facility_id, d.chip_id) d.id, d.facility_id, d.chip_id, d.accelerator_count
     from deployments d
