@@ -101,10 +101,10 @@ export function codeRuleEvidence(pageCodes: SQL): { ctes: SQL; listed: SQL; unli
 
 /**
  * Facility evidence of POWER_DENSITY, SYSTEMIC_IMPORTANCE and ENVIRONMENT (weight: MW) per group `key`
- * (an SQL expression over `from`, which joins fac or fac_values as fv): each group's operational facilities
- * with MW ranked as the evidence is ranked (MW desc, id as text) in one window sort, as rows (key,
- * component, id, mw, rn, n) with rn <= EVIDENCE_LIMIT (POWER_DENSITY and ENVIRONMENT: among those
- * with the input) and n the group's count for the component.
+ * (an SQL expression over `from`, which joins fac_values, or rows with its columns, as fv): each group's
+ * operational facilities with MW ranked as the evidence is ranked (MW desc, id as text) in one window
+ * sort, as rows (key, component, id, mw, rn, n) with rn <= EVIDENCE_LIMIT (POWER_DENSITY and
+ * ENVIRONMENT: among those with the input) and n the group's count for the component.
  */
 export const facilityEvidenceRanks = (key: SQL, from: SQL): SQL =>
   sql`select x.key, c.component, x.id, x.mw, c.rn, c.n
@@ -133,9 +133,8 @@ export const placeKey = (f: string): SQL =>
  * CTEs every subject kind builds on, at date `at`:
  * - fac: facilities that exist at `at` (not CANCELLED, announced by then or undated, not decommissioned
  *   by then), with `operational` (operationalAt), `mw` (IT MW when operational, else 0: the latest
- *   flat figures, IT MW derived from facility MW / PUE by capacity.ts where only that is stated),
- *   `mw_known` (a MW figure is recorded, or the facility is not operational so 0 is true) and its own
- *   component values power_density and environment (null = no data), which need no other table;
+ *   flat figures, IT MW derived from facility MW / PUE by capacity.ts where only that is stated) and
+ *   `mw_known` (a MW figure is recorded, or the facility is not operational so 0 is true);
  * - rules: rules that count at `at` with their stage weight w > 0 (REPEALED/WITHDRAWN drop out);
  * - code_exposure: REGULATORY_EXPOSURE of each jurisdiction code's own rules, and how many (n);
  * - rules_listed: per jurisdiction code its EVIDENCE_LIMIT most influential rules (any subject's top
@@ -145,19 +144,15 @@ export const placeKey = (f: string): SQL =>
  * - fac_outage: per facility the sum of the weights of the distinct outages that hit it (no row when
  *   none of them started by `at`), from outage_facility_totals (outageTotalsAt; maintained on write:
  *   no hit is read but those started after `at`);
- * - fac_values: each facility's component values (null = no data) with its slug, name and country
- *   (a kind that needs neither OUTAGE_HISTORY nor REGULATORY_EXPOSURE per facility reads fac instead,
- *   and fac_values is then never computed).
+ * - fac_values: each facility's component values (null = no data) with its slug, name and country.
  */
 export function baseCtes(at: SQL): SQL {
   return sql`fac as materialized (
-      select f.id, f.slug, f.name, f.operator_id, f.country, f.subdivision,
+      select f.id, f.slug, f.name, f.operator_id, f.country, f.subdivision, f.rack_density_kw_typical, f.pue, f.wue,
         ${placeKey("f")} as place,
         ${operationalAt("f", at)} as operational,
         (case when ${operationalAt("f", at)} then coalesce(${itMwOf(sql`f.it_power_mw`, sql`f.facility_power_mw`, sql`f.pue`)}, 0) else 0 end)::float8 as mw,
-        (f.it_power_mw is not null or f.facility_power_mw is not null or not ${operationalAt("f", at)}) as mw_known,
-        ${powerDensity(sql`f.rack_density_kw_typical`)} as power_density,
-        ${environment(sql`f.pue`, sql`f.wue`)} as environment
+        (f.it_power_mw is not null or f.facility_power_mw is not null or not ${operationalAt("f", at)}) as mw_known
       from facilities f
       where f.status <> 'CANCELLED' and (f.announced_on is null or f.announced_on <= ${at})
         and (f.decommissioned_on is null or f.decommissioned_on > ${at})
@@ -188,11 +183,13 @@ export function baseCtes(at: SQL): SQL {
       group by pc.place
     ),
     fac_values as materialized (
-      select f.id, f.slug, f.name, f.country, f.operator_id, f.operational, f.mw, f.mw_known, f.power_density,
+      select f.id, f.slug, f.name, f.country, f.operator_id, f.operational, f.mw, f.mw_known,
+        ${powerDensity(sql`f.rack_density_kw_typical`)} as power_density,
         ${outageHistory(sql`fo.total`)} as outage,
         fo.total is not null as outage_known,
         coalesce(fr.v, 0)::float8 as regulatory,
-        fr.v is not null as regulatory_known, f.environment
+        fr.v is not null as regulatory_known,
+        ${environment(sql`f.pue`, sql`f.wue`)} as environment
       from fac f
       left join fac_outage fo on fo.facility_id = f.id
       left join place_regulatory fr on fr.place = f.place

@@ -12,7 +12,9 @@ import {
 import {
   capacityWeightedMean,
   combineExposure,
+  environment,
   outageHistory,
+  powerDensity,
   supplyConcentration,
   systemicImportance,
 } from "./formulas.ts";
@@ -34,11 +36,18 @@ export function vendorSubject(at: SQL): SubjectSql {
   const outages = topEvidence("ev_outages_top", "OUTAGE_HISTORY", "OUTAGE");
   const deployments = topEvidence("ev_deployments_top", "SUPPLY_CONCENTRATION", "DEPLOYMENT");
   return {
-    ctes: sql`ven_capacity as (
+    // The vendors' operational facilities with their own values, from fac: a vendor needs no per-facility
+    // OUTAGE_HISTORY or REGULATORY_EXPOSURE, so fac_values (which joins both to every facility) is not read.
+    ctes: sql`ven_fac as materialized (
+        select f.id, f.operator_id, f.operational, f.mw, f.mw_known,
+          ${powerDensity(sql`f.rack_density_kw_typical`)} as power_density, ${environment(sql`f.pue`, sql`f.wue`)} as environment
+        from fac f where f.operational
+      ),
+      ven_capacity as (
         select f.operator_id as vendor_id, sum(f.mw) as mw, count(*) filter (where not f.mw_known) as mw_unknown,
           ${capacityWeightedMean(sql`f.power_density`, sql`f.mw`)} as power_density,
           ${capacityWeightedMean(sql`f.environment`, sql`f.mw`)} as environment
-        from fac f where f.operational group by f.operator_id
+        from ven_fac f group by f.operator_id
       ),
       -- Per vendor the weights of its (vendor, outage) pairs, from outage_vendor_totals (maintained on write).
       ven_outage as (${outageTotalsAt("outage_vendor_totals", "outage_vendor_hits", "vendor_id", at)}),
@@ -153,7 +162,7 @@ export function vendorSubject(at: SQL): SubjectSql {
     // with a bounded sort: only each list's top EVIDENCE_LIMIT go to the evidence ranking, the rest are
     // counted (unlistedEvidence).
     evidenceCtes: sql`ev_ven_fac as materialized (
-        ${facilityEvidenceRanks(sql`p.subject_id`, sql`page p join fac fv on fv.operator_id::text = p.subject_id`)}
+        ${facilityEvidenceRanks(sql`p.subject_id`, sql`page p join ven_fac fv on fv.operator_id::text = p.subject_id`)}
       ),
       ev_ven_acc as materialized (
         select a.operator_id, array_agg(a.deployment_id) as ids, array_agg(a.accelerator_count) as counts
