@@ -13,20 +13,30 @@ export function operationalAt(f: string, at: SQL): SQL {
 }
 
 /**
- * Accelerators installed at date `at`: for each (facility, chip) the latest deployment row with
- * as_of <= at, at facilities operational at `at`. Columns: facility_id, chip_id, accelerator_count,
- * deployment_id, operator_id, country, grid_region, designer_id, foundry_id.
+ * The deployment in force at date `at` of each (facility, chip): its latest row with as_of <= at.
+ * Columns: id, facility_id, chip_id, accelerator_count. A (facility, chip) has at most one row per
+ * as_of (unique index deployments (facility_id, chip_id, as_of)), so the latest is one row, read by
+ * scanning that index backwards, in its order, instead of sorting every deployment.
+ */
+function latestDeploymentsAt(at: SQL): SQL {
+  return sql`(
+    select distinct on (d.facility_id, d.chip_id) d.id, d.facility_id, d.chip_id, d.accelerator_count
+    from deployments d
+    where d.as_of <= ${at}
+    order by d.facility_id desc, d.chip_id desc, d.as_of desc
+  )`;
+}
+
+/**
+ * Accelerators installed at date `at`: the deployment in force (latestDeploymentsAt) of each
+ * (facility, chip), at facilities operational at `at`. Columns: facility_id, chip_id,
+ * accelerator_count, deployment_id, operator_id, country, grid_region, designer_id, foundry_id.
  */
 export function acceleratorsAt(at: SQL): SQL {
   return sql`(
     select latest.facility_id, latest.chip_id, latest.accelerator_count, latest.id as deployment_id,
            f.operator_id, f.country, f.grid_region, c.designer_id, c.foundry_id
-    from (
-      select distinct on (d.facility_id, d.chip_id) d.id, d.facility_id, d.chip_id, d.accelerator_count
-      from deployments d
-      where d.as_of <= ${at}
-      order by d.facility_id, d.chip_id, d.as_of desc
-    ) latest
+    from ${latestDeploymentsAt(at)} latest
     join facilities f on f.id = latest.facility_id
     join chips c on c.id = latest.chip_id
     where ${operationalAt("f", at)}

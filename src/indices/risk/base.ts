@@ -101,10 +101,10 @@ export function codeRuleEvidence(pageCodes: SQL): { ctes: SQL; listed: SQL; unli
 
 /**
  * Facility evidence of POWER_DENSITY, SYSTEMIC_IMPORTANCE and ENVIRONMENT (weight: MW) per group `key`
- * (an SQL expression over `from`, which joins fac_values as fv): each group's operational facilities
- * with MW ranked as the evidence is ranked (MW desc, id as text) in one window sort, as rows (key,
- * component, id, mw, rn, n) with rn <= EVIDENCE_LIMIT (POWER_DENSITY and ENVIRONMENT: among those
- * with the input) and n the group's count for the component.
+ * (an SQL expression over `from`, which joins fac_values, or rows with its columns, as fv): each group's
+ * operational facilities with MW ranked as the evidence is ranked (MW desc, id as text) in one window
+ * sort, as rows (key, component, id, mw, rn, n) with rn <= EVIDENCE_LIMIT (POWER_DENSITY and
+ * ENVIRONMENT: among those with the input) and n the group's count for the component.
  */
 export const facilityEvidenceRanks = (key: SQL, from: SQL): SQL =>
   sql`select x.key, c.component, x.id, x.mw, c.rn, c.n

@@ -12,7 +12,9 @@ import {
 import {
   capacityWeightedMean,
   combineExposure,
+  environment,
   outageHistory,
+  powerDensity,
   supplyConcentration,
   systemicImportance,
 } from "./formulas.ts";
@@ -32,12 +34,20 @@ export function vendorSubject(at: SQL): SubjectSql {
     sql`select p.subject_id, vc.code from page p join ven_codes vc on vc.vendor_id::text = p.subject_id`,
   );
   const outages = topEvidence("ev_outages_top", "OUTAGE_HISTORY", "OUTAGE");
+  const deployments = topEvidence("ev_deployments_top", "SUPPLY_CONCENTRATION", "DEPLOYMENT");
   return {
-    ctes: sql`ven_capacity as (
-        select fv.operator_id as vendor_id, sum(fv.mw) as mw, count(*) filter (where not fv.mw_known) as mw_unknown,
-          ${capacityWeightedMean(sql`fv.power_density`, sql`fv.mw`)} as power_density,
-          ${capacityWeightedMean(sql`fv.environment`, sql`fv.mw`)} as environment
-        from fac_values fv where fv.operational group by fv.operator_id
+    // The vendors' operational facilities with their own values, from fac: a vendor needs no per-facility
+    // OUTAGE_HISTORY or REGULATORY_EXPOSURE, so fac_values (which joins both to every facility) is not read.
+    ctes: sql`ven_fac as materialized (
+        select f.id, f.operator_id, f.operational, f.mw, f.mw_known,
+          ${powerDensity(sql`f.rack_density_kw_typical`)} as power_density, ${environment(sql`f.pue`, sql`f.wue`)} as environment
+        from fac f where f.operational
+      ),
+      ven_capacity as (
+        select f.operator_id as vendor_id, sum(f.mw) as mw, count(*) filter (where not f.mw_known) as mw_unknown,
+          ${capacityWeightedMean(sql`f.power_density`, sql`f.mw`)} as power_density,
+          ${capacityWeightedMean(sql`f.environment`, sql`f.mw`)} as environment
+        from ven_fac f group by f.operator_id
       ),
       -- Per vendor the weights of its (vendor, outage) pairs, from outage_vendor_totals (maintained on write).
       ven_outage as (${outageTotalsAt("outage_vendor_totals", "outage_vendor_hits", "vendor_id", at)}),
@@ -73,7 +83,9 @@ export function vendorSubject(at: SQL): SubjectSql {
         where x.dependent_id <> x.vendor_id
         group by x.vendor_id
       ),
-      ven_acc as materialized (select * from ${acceleratorsAt(at)} a),
+      ven_acc as materialized (
+        select a.deployment_id, a.accelerator_count, a.operator_id, a.designer_id, a.foundry_id from ${acceleratorsAt(at)} a
+      ),
       ven_top_designer as (
         select x.operator_id as vendor_id, max(x.n) / sum(x.n) as share
         from (select a.operator_id, a.designer_id, sum(a.accelerator_count)::float8 as n from ven_acc a group by 1, 2) x
@@ -143,23 +155,24 @@ export function vendorSubject(at: SQL): SubjectSql {
         join dependencies d on d.provider_facility_id = f.id
         where ${dependencyActiveAt("d", at)} and d.dependent_id::text <> p.subject_id
       union all
-      select a.subject_id, 'SUPPLY_CONCENTRATION', 'DEPLOYMENT', a.deployment_id::text, a.accelerator_count
-        from ev_ven_deployments a`,
+      ${deployments.listed}`,
     // A page vendor's facility evidence (weight: MW; POWER_DENSITY and ENVIRONMENT: those with the
-    // input) and its deployments (weight: accelerators), each ranked per vendor as the evidence is ranked
-    // (weight desc, id as text) in one sort: only each list's top EVIDENCE_LIMIT go to the evidence
-    // ranking, the rest are counted (unlistedEvidence).
+    // input), ranked per vendor as the evidence is ranked (weight desc, id as text) in one sort, and its
+    // deployments (weight: accelerators), gathered per page vendor into arrays and ranked per vendor
+    // with a bounded sort: only each list's top EVIDENCE_LIMIT go to the evidence ranking, the rest are
+    // counted (unlistedEvidence).
     evidenceCtes: sql`ev_ven_fac as materialized (
-        ${facilityEvidenceRanks(sql`p.subject_id`, sql`page p join fac_values fv on fv.operator_id::text = p.subject_id`)}
+        ${facilityEvidenceRanks(sql`p.subject_id`, sql`page p join ven_fac fv on fv.operator_id::text = p.subject_id`)}
       ),
-      ev_ven_deployments as materialized (
-        select x.subject_id, x.deployment_id, x.accelerator_count, x.rn, x.n from (
-          select p.subject_id, a.deployment_id, a.accelerator_count,
-            row_number() over (partition by p.subject_id order by a.accelerator_count desc nulls last, a.deployment_id::text) as rn,
-            count(*) over (partition by p.subject_id) as n
-          from page p join ven_acc a on a.operator_id::text = p.subject_id
-        ) x where x.rn <= ${EVIDENCE_LIMIT}
+      ev_ven_acc as materialized (
+        select a.operator_id, array_agg(a.deployment_id) as ids, array_agg(a.accelerator_count) as counts
+        from ven_acc a where a.operator_id in (select p.subject_id::int from page p) group by a.operator_id
       ),
+      ${topEvidenceCte(
+        "ev_deployments_top",
+        (s) => sql`select u.id, u.w from ev_ven_acc b cross join lateral unnest(b.ids, b.counts) u(id, w)
+          where b.operator_id = ${s}::int`,
+      )},
       ${rules.ctes},
       ${topEvidenceCte(
         "ev_outages_top",
@@ -171,7 +184,6 @@ export function vendorSubject(at: SQL): SubjectSql {
       select f.key, f.component, f.n - ${EVIDENCE_LIMIT} from ev_ven_fac f
         where f.rn = ${EVIDENCE_LIMIT} and f.n > ${EVIDENCE_LIMIT}
       union all
-      select a.subject_id, 'SUPPLY_CONCENTRATION', a.n - ${EVIDENCE_LIMIT} from ev_ven_deployments a
-        where a.rn = ${EVIDENCE_LIMIT} and a.n > ${EVIDENCE_LIMIT}`,
+      ${deployments.unlisted}`,
   };
 }
