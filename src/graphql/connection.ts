@@ -127,25 +127,31 @@ class Edge<Node> implements EdgeModel<Node> {
   }
 }
 
+/** A page's pageInfo; its cursors, like the edges', are encoded only when read (getters on the prototype). */
+class PageInfo implements PageInfoModel {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  readonly #cursorAt: (i: number) => string;
+  readonly #last: number;
+  constructor(page: Page<unknown>, cursorAt: (i: number) => string) {
+    this.hasNextPage = page.hasNextPage;
+    this.hasPreviousPage = page.hasPreviousPage;
+    this.#cursorAt = cursorAt;
+    this.#last = page.rows.length - 1;
+  }
+  get startCursor(): string | null {
+    return this.#last >= 0 ? this.#cursorAt(0) : null;
+  }
+  get endCursor(): string | null {
+    return this.#last >= 0 ? this.#cursorAt(this.#last) : null;
+  }
+}
+
 /** Cursors are encoded only when a query selects them (getters): most page reads never do. */
 export function toConnection<Row>(page: Page<Row>, scope: CursorScope): ConnectionModel<Row> {
   const cursorAt = (i: number) => encodeCursor(scope, page.positions[i] as Position);
   const edges = page.rows.map((node, i) => new Edge(node, cursorAt, i));
-  const last = page.rows.length - 1;
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      get startCursor() {
-        return last >= 0 ? cursorAt(0) : null;
-      },
-      get endCursor() {
-        return last >= 0 ? cursorAt(last) : null;
-      },
-    },
-    totalCount: page.totalCount,
-  };
+  return { edges, pageInfo: new PageInfo(page, cursorAt), totalCount: page.totalCount };
 }
 
 /** GraphQL `orderBy: { field, direction }` input shape shared by every list. */

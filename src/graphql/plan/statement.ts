@@ -69,14 +69,16 @@ function decodeRow(shape: Shape, cells: unknown[], first: number): PlannedRow {
     row[v.key] = v.codec.decode ? v.codec.decode(cell) : cell;
   }
   if (shape.relations.length > 0) {
-    const planned = new Map<string, unknown>();
+    const planned: unknown[] = new Array(2 * shape.relations.length);
+    let j = 0;
     for (const r of shape.relations) {
       const cell = cells[i++];
+      planned[j++] = r.key;
       if ("spec" in r) {
         const page = decodePage(r.target, r.spec.request, cell as unknown[][], notPlanned);
-        planned.set(r.key, toConnection(page, r.spec.scope));
+        planned[j++] = toConnection(page, r.spec.scope);
       } else {
-        planned.set(r.key, cell == null ? null : decodeRow(r.target, cell as unknown[], 0));
+        planned[j++] = cell == null ? null : decodeRow(r.target, cell as unknown[], 0);
       }
     }
     row[PLANNED] = planned;
