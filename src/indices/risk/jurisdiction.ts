@@ -123,10 +123,10 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
         ) pf
         cross join lateral (
           with d as materialized (
-            select h.outage_id as id, min(h.severity) as severity, min(h.started_at) as started_at
+            select distinct on (h.outage_id) h.outage_id as id, h.severity, h.started_at
             from outage_facility_hits h
             where h.facility_id = any(pf.ids) and ${hitCounts("h", at)}
-            group by h.outage_id
+            order by h.outage_id
           )
           select (select array_agg(d.id) from d) as ids, t.top_ids, t.top_ws
           from (
