@@ -108,8 +108,9 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
     // A jurisdiction's facilities are those of its places, so its outages are the union of its places'
     // and its top EVIDENCE_LIMIT are among its places' top EVIDENCE_LIMIT (ranked the same way): each
     // page place's hits are read once (jur_place_outages: its outage ids, and its top ones with their
-    // weights); a jurisdiction ranks the union of its places' top ones (jur_outages_ranked) and counts
-    // its distinct outages (one place: that place's count; several: the distinct ids of the union).
+    // weights); a jurisdiction ranks the union of its places' top ones (jur_outages_ranked, whose n
+    // counts only those) and counts its distinct outages in jur_outage_counts (one place: that place's
+    // count; several: the distinct ids of the union), the n of ev_outages_top.
     evidenceCtes: sql`${rules.ctes},
       jur_page_places as materialized (
         select pc.code, pc.place, count(*) over (partition by pc.code) as places
@@ -142,8 +143,10 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
         select pp.code, case when pp.places = 1 then (
             select cardinality(po.ids) from jur_place_outages po where po.place = pp.place
           ) else (
-            select count(distinct u.id) from jur_page_places q join jur_place_outages po on po.place = q.place
-            cross join unnest(po.ids) u(id) where q.code = pp.code
+            select count(distinct u.id) from (
+              select unnest(po.ids) as id from jur_page_places q join jur_place_outages po on po.place = q.place
+              where q.code = pp.code
+            ) u
           ) end as n
         from (select distinct on (pp.code) pp.code, pp.place, pp.places from jur_page_places pp order by pp.code) pp
       ),
