@@ -47,6 +47,9 @@ export const outageTotalsAt = (totals: string, hits: string, key: string, at: SQ
     where t.hits > coalesce(l.hits, 0)`;
 };
 
+/** The order evidence rows are ranked in: weight `w` desc, then id `id` as text. */
+export const evidenceOrder = (w: SQL, id: SQL): SQL => sql`${w} desc nulls last, ${id}::text`;
+
 /**
  * Evidence CTE `name` (after `page`): for each page subject, its EVIDENCE_LIMIT most influential rows
  * of one component and how many it has in all. `rowsOf(subject)` yields (id, w) for one subject (an
@@ -59,7 +62,7 @@ export const topEvidenceCte = (name: string, rowsOf: (subject: SQL) => SQL): SQL
       select p.subject_id, t.id, t.w, t.n
       from page p cross join lateral (
         select x.id, x.w, count(*) over () as n from (${rowsOf(sql`p.subject_id`)}) x(id, w)
-        order by x.w desc nulls last, x.id::text limit ${EVIDENCE_LIMIT}
+        order by ${evidenceOrder(sql`x.w`, sql`x.id`)} limit ${EVIDENCE_LIMIT}
       ) t
     )`;
 

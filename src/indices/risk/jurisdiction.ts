@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
 import {
   codeRuleEvidence,
+  evidenceOrder,
   facilityEvidenceRanks,
   hitCounts,
   hitWeight,
@@ -102,18 +103,63 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       union all
       ${rules.listed}
 `,
-    // An outage that hit several of the jurisdiction's facilities counts once: its hits all carry the
-    // outage's severity and start (copied on write), so (outage, weight) pairs are distinct per outage.
+    // OUTAGE_HISTORY evidence. An outage that hit several of the jurisdiction's facilities counts once:
+    // its hits all carry the outage's severity and start (copied on write), so it is one (id, weight).
+    // A jurisdiction's facilities are those of its places, so its outages are the union of its places'
+    // and its top EVIDENCE_LIMIT are among its places' top EVIDENCE_LIMIT (ranked the same way): each
+    // page place's hits are read once (jur_place_outages: its outage ids, and its top ones with their
+    // weights); a jurisdiction ranks the union of its places' top ones (jur_outages_ranked, whose n
+    // counts only those) and counts its distinct outages in jur_outage_counts (one place: that place's
+    // count; several: the distinct ids of the union), the n of ev_outages_top.
     evidenceCtes: sql`${rules.ctes},
-      jur_fac_ids as materialized (
-        select jf.code, array_agg(jf.id) as ids from jur_fac jf join page p on p.subject_id = jf.code group by jf.code
+      jur_page_places as materialized (
+        select pc.code, pc.place, count(*) over (partition by pc.code) as places
+        from place_codes pc join page p on p.subject_id = pc.code
+      ),
+      jur_place_outages as materialized (
+        select pf.place, o.ids, o.top_ids, o.top_ws
+        from (
+          select f.place, array_agg(f.id) as ids from fac f
+          where f.operational and f.place in (select pp.place from jur_page_places pp) group by f.place
+        ) pf
+        cross join lateral (
+          with d as materialized (
+            select distinct on (h.outage_id) h.outage_id as id, h.severity, h.started_at
+            from outage_facility_hits h
+            where h.facility_id = any(pf.ids) and ${hitCounts("h", at)}
+            order by h.outage_id
+          )
+          select (select array_agg(d.id) from d) as ids, t.top_ids, t.top_ws
+          from (
+            select array_agg(x.id) as top_ids, array_agg(x.w) as top_ws from (
+              select d.id, ${hitWeight("d", at)} as w from d
+              order by ${evidenceOrder(hitWeight("d", at), sql`d.id`)} limit ${EVIDENCE_LIMIT}
+            ) x
+          ) t
+        ) o
+        where o.ids is not null
+      ),
+      jur_outage_counts as materialized (
+        select pp.code, case when pp.places = 1 then (
+            select cardinality(po.ids) from jur_place_outages po where po.place = pp.place
+          ) else (
+            select count(distinct u.id) from (
+              select unnest(po.ids) as id from jur_page_places q join jur_place_outages po on po.place = q.place
+              where q.code = pp.code
+            ) u
+          ) end as n
+        from (select distinct on (pp.code) pp.code, pp.place, pp.places from jur_page_places pp order by pp.code) pp
       ),
       ${topEvidenceCte(
-        "ev_outages_top",
-        (s) => sql`select distinct h.outage_id, ${hitWeight("h", at)}
-          from outage_facility_hits h
-          where h.facility_id = any((select jfi.ids from jur_fac_ids jfi where jfi.code = ${s})::int[]) and ${hitCounts("h", at)}`,
-      )}`,
+        "jur_outages_ranked",
+        (s) => sql`select distinct u.id, u.w
+          from jur_page_places pp join jur_place_outages po on po.place = pp.place
+          cross join unnest(po.top_ids, po.top_ws) u(id, w)
+          where pp.code = ${s}`,
+      )},
+      ev_outages_top as materialized (
+        select r.subject_id, r.id, r.w, c.n from jur_outages_ranked r join jur_outage_counts c on c.code = r.subject_id
+      )`,
     unlistedEvidence: sql`${rules.unlisted}
       union all
       ${outages.unlisted}
