@@ -17,7 +17,7 @@ export function operationalAt(f: string, at: SQL): SQL {
  * Columns: id, facility_id, chip_id, accelerator_count. A (facility, chip) has at most one row per
  * as_of (unique index deployments (facility_id, chip_id, as_of)), so the latest is one row, read by
  * scanning deployments_latest_idx (facility_id, chip_id, as_of, id, accelerator_count) backwards,
- * index-only, instead of sorting every deployment (vendor risk ranking ×0.92–0.94 side by side).
+ * index-only, instead of sorting every deployment (vendor risk ranking ×0.92–0.96 side by side).
  */
 function latestDeploymentsAt(at: SQL): SQL {
   return sql`(
