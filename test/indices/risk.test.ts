@@ -196,6 +196,41 @@ describe(`risk scores (${testBackend()})`, () => {
     }
   });
 
+  it("lists rules of equal weight in the evidence order (id as text), whichever subject they reach", async () => {
+    // 60 rules of one weight with ids 99990..100049: as text, "100000".."100049" come before "99990".
+    const rows = await queryRows<{ id: number }>(
+      h.db,
+      sql`insert into regulatory_events (id, slug, title, jurisdiction, instrument, stage, topics, announced_on, confidence)
+        select i, 'nz-rule-' || i, 'R', 'NZ', 'LAW', 'ENACTED', array['GRID_CONNECTION'::regulatory_topic], '2020-01-01', 'CONFIRMED'
+        from generate_series(99990, 100049) i returning id`,
+    );
+    const expected = rows
+      .map((r) => String(r.id))
+      .sort()
+      .slice(0, 50);
+    expect(expected[0]).toBe("100000");
+    const operator = await vendor(h.db, "NEOCLOUD");
+    const site = await facility(h.db, {
+      operatorId: operator,
+      country: "NZ",
+      itPowerMw: 5,
+      operationalOn: "2020-01-01",
+    });
+    for (const [subject, id] of [
+      ["FACILITY", String(site)],
+      ["VENDOR", String(operator)],
+      ["JURISDICTION", "NZ"],
+    ] as const) {
+      const r = await getRiskScores(h.db, { subject, asOf: AS_OF, filter: { ids: [id] } });
+      const reg = component(r.items[0], "REGULATORY_EXPOSURE");
+      expect(reg?.evidenceCount, subject).toBe(60);
+      expect(
+        reg?.evidence.map((e) => e.id),
+        subject,
+      ).toEqual(expected);
+    }
+  });
+
   it("counts every facility and deployment behind a vendor's and a jurisdiction's components and lists the 50 largest", async () => {
     // 55 facilities in Norway (MW 1..55, rack density on the 53 smallest) with 10·i accelerators each.
     const operator = await vendor(h.db, "NEOCLOUD");

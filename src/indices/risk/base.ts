@@ -140,8 +140,9 @@ export const placeKey = (f: string): SQL =>
  *   `mw_known` (a MW figure is recorded, or the facility is not operational so 0 is true);
  * - rules: rules that count at `at` with their stage weight w > 0 (REPEALED/WITHDRAWN drop out);
  * - code_exposure: REGULATORY_EXPOSURE of each jurisdiction code's own rules, and how many (n);
- * - rules_listed: per jurisdiction code its EVIDENCE_LIMIT most influential rules (any subject's top
- *   rules are among the top rules of its codes, so evidence never ranks all of a code's rules);
+ * - rules_listed: per jurisdiction code its EVIDENCE_LIMIT most influential rules, ranked as the evidence
+ *   is (evidenceOrder: weight desc, id as text) so any subject's top rules are among the top rules of
+ *   its codes, and evidence never ranks all of a code's rules;
  * - place_codes: each distinct facility place (country/subdivision, key `place`) with its
  *   jurisdiction codes — computed per place, not per facility;
  * - fac_outage: per facility the sum of the weights of the distinct outages that hit it (no row when
@@ -170,7 +171,7 @@ export function baseCtes(at: SQL): SQL {
     ),
     rules_listed as materialized (
       select x.id, x.jurisdiction, x.w from (
-        select r.id, r.jurisdiction, r.w, row_number() over (partition by r.jurisdiction order by r.w desc, r.id) as rn
+        select r.id, r.jurisdiction, r.w, row_number() over (partition by r.jurisdiction order by ${evidenceOrder(sql`r.w`, sql`r.id`)}) as rn
         from rules r
       ) x where x.rn <= ${EVIDENCE_LIMIT}
     ),
