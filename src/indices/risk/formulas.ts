@@ -44,12 +44,17 @@ export const epochWeightsAt = (epochSum: SQL, at: SQL): SQL =>
 /** OUTAGE_HISTORY from the sum of outage weights. */
 export const outageHistory = (sumOfWeights: SQL): SQL => sql`least(coalesce(${sumOfWeights}, 0), 1)::float8`;
 
-/** An outage counts at `at` when it started on or before that day (UTC). */
-export const outageStartedBy = (startedAt: SQL, at: SQL): SQL => sql`${startDay(startedAt)} <= ${at}`;
+/** The first instant after day `at` (UTC): outages started before it started on or before `at`. */
+const dayAfter = (at: SQL): SQL => sql`((${at} + 1)::timestamp at time zone 'UTC')`;
 
-/** An outage started after `at` (the complement of outageStartedBy, as a range an index on the start serves). */
-export const outageStartedAfter = (startedAt: SQL, at: SQL): SQL =>
-  sql`(${startedAt}) >= ((${at} + 1)::timestamp at time zone 'UTC')`;
+/**
+ * An outage counts at `at` when it started on or before that day (UTC): a range on the start (no
+ * time-zone conversion per row, and an index on the start serves it).
+ */
+export const outageStartedBy = (startedAt: SQL, at: SQL): SQL => sql`(${startedAt}) < ${dayAfter(at)}`;
+
+/** An outage started after `at` (the complement of outageStartedBy). */
+export const outageStartedAfter = (startedAt: SQL, at: SQL): SQL => sql`(${startedAt}) >= ${dayAfter(at)}`;
 
 /** A regulatory stage's weight. */
 export const stageWeight = (stage: SQL): SQL =>
