@@ -148,7 +148,7 @@ export const placeKey = (f: string): SQL =>
  * - fac_outage: per facility the sum of the weights of the distinct outages that hit it (no row when
  *   none of them started by `at`), from outage_facility_totals (outageTotalsAt; maintained on write:
  *   no hit is read but those started after `at`);
- * - fac_values: each facility's component values (null = no data) with its slug, name and country.
+ * - fac_values: each facility's component values (null = no data) with its slug, name, country and place.
  */
 export function baseCtes(at: SQL): SQL {
   return sql`fac as materialized (
@@ -187,7 +187,7 @@ export function baseCtes(at: SQL): SQL {
       group by pc.place
     ),
     fac_values as materialized (
-      select f.id, f.slug, f.name, f.country, f.operator_id, f.operational, f.mw, f.mw_known,
+      select f.id, f.slug, f.name, f.country, f.place, f.operator_id, f.operational, f.mw, f.mw_known,
         ${powerDensity(sql`f.rack_density_kw_typical`)} as power_density,
         ${outageHistory(sql`fo.total`)} as outage,
         fo.total is not null as outage_known,

@@ -102,10 +102,24 @@ export const systemicImportance = (mw: SQL, maxMw: SQL, dependents: SQL, maxDepe
 export const capacityImportance = (mw: SQL, maxMw: SQL): SQL =>
   sql`coalesce((${mw})::float8 / nullif(${maxMw}, 0), 0)`;
 
+/**
+ * The two sums of a capacity-weighted mean (weights = MW) of a facility-level component, as aggregates:
+ * Σ value·MW and Σ MW over the rows with a value and MW > 0. Sums over parts (e.g. places) add up to
+ * the sums over the whole, so a jurisdiction's mean is meanOfSums of its places' sums.
+ */
+export const capacityWeightedSums = (value: SQL, mw: SQL): { weighted: SQL; mw: SQL } => ({
+  weighted: sql`sum((${value}) * (${mw})) filter (where ${value} is not null and ${mw} > 0)`,
+  mw: sql`sum(${mw}) filter (where ${value} is not null and ${mw} > 0)`,
+});
+
+/** The mean from the two sums of capacityWeightedSums; null when no MW-weighted value. */
+export const meanOfSums = (weighted: SQL, mw: SQL): SQL => sql`((${weighted}) / nullif(${mw}, 0))`;
+
 /** Capacity-weighted mean (weights = MW) of a facility-level component; null when no MW-weighted value. */
-export const capacityWeightedMean = (value: SQL, mw: SQL): SQL =>
-  sql`(sum((${value}) * (${mw})) filter (where ${value} is not null and ${mw} > 0)
-      / nullif(sum(${mw}) filter (where ${value} is not null and ${mw} > 0), 0))`;
+export const capacityWeightedMean = (value: SQL, mw: SQL): SQL => {
+  const sums = capacityWeightedSums(value, mw);
+  return meanOfSums(sums.weighted, sums.mw);
+};
 
 /** Vendor SUPPLY_CONCENTRATION: mean of top-designer and top-foundry shares (designer alone without foundry data). */
 export const supplyConcentration = (topDesignerShare: SQL, topFoundryShare: SQL): SQL =>

@@ -2,16 +2,21 @@ import { type SQL, sql } from "drizzle-orm";
 import { facilityJurisdictions } from "../../facilities/jurisdictions.ts";
 import {
   codeRuleEvidence,
-  evidenceOrder,
   facilityEvidenceRanks,
   hitCounts,
   hitWeight,
   topEvidence,
   topEvidenceCte,
 } from "./base.ts";
-import { capacityImportance, capacityWeightedMean, combineExposure } from "./formulas.ts";
+import { capacityImportance, capacityWeightedSums, combineExposure, meanOfSums } from "./formulas.ts";
 import { EVIDENCE_LIMIT } from "./parameters.ts";
 import { knownColumn, noteColumn, type SubjectSql, valueColumn } from "./subject.ts";
+
+/** Columns <name>_weighted and <name>_mw: the two capacity-weighted sums of a facility value. */
+const sums = (value: SQL, name: string): SQL => {
+  const s = capacityWeightedSums(value, sql`fv.mw`);
+  return sql`${s.weighted} as ${sql.identifier(`${name}_weighted`)}, ${s.mw} as ${sql.identifier(`${name}_mw`)}`;
+};
 
 /**
  * The jurisdictions whose rules apply inside jurisdiction `code` (an SQL text expression): the same
@@ -39,13 +44,7 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
   const outages = topEvidence("ev_outages_top", "OUTAGE_HISTORY", "OUTAGE");
   return {
     // A facility's codes are its place's (place_codes: the shared rule evaluated once per place).
-    ctes: sql`jur_fac as materialized (
-        select pc.code, fv.id, fv.mw, fv.power_density, fv.outage, fv.environment
-        from fac f join fac_values fv on fv.id = f.id
-        join place_codes pc on pc.place = f.place
-        where f.operational
-      ),
-      jur as materialized (
+    ctes: sql`jur as materialized (
         select x.code from (
           select pc.code from place_codes pc
           union select e.jurisdiction from regulatory_events e
@@ -56,14 +55,23 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       -- of its places, so its top EVIDENCE_LIMIT are among its places' top EVIDENCE_LIMIT: only those are
       -- kept (with n, the place's count) and listed for the page, the rest counted (unlistedEvidence).
       place_fac_evidence as materialized (
-        ${facilityEvidenceRanks(sql`f.place`, sql`fac f join fac_values fv on fv.id = f.id`)}
+        ${facilityEvidenceRanks(sql`fv.place`, sql`fac_values fv`)}
+      ),
+      -- A jurisdiction's facilities are its places' (a facility's codes are its place's), so its MW and
+      -- capacity-weighted means come from per-place sums, each facility read once.
+      place_capacity as materialized (
+        select fv.place, sum(fv.mw) as mw,
+          ${sums(sql`fv.power_density`, "power_density")},
+          ${sums(sql`fv.outage`, "outage")},
+          ${sums(sql`fv.environment`, "environment")}
+        from fac_values fv where fv.operational group by fv.place
       ),
       jur_capacity as (
-        select jf.code, sum(jf.mw) as mw,
-          ${capacityWeightedMean(sql`jf.power_density`, sql`jf.mw`)} as power_density,
-          ${capacityWeightedMean(sql`jf.outage`, sql`jf.mw`)} as outage,
-          ${capacityWeightedMean(sql`jf.environment`, sql`jf.mw`)} as environment
-        from jur_fac jf group by jf.code
+        select pc.code, sum(c.mw) as mw,
+          ${meanOfSums(sql`sum(c.power_density_weighted)`, sql`sum(c.power_density_mw)`)} as power_density,
+          ${meanOfSums(sql`sum(c.outage_weighted)`, sql`sum(c.outage_mw)`)} as outage,
+          ${meanOfSums(sql`sum(c.environment_weighted)`, sql`sum(c.environment_mw)`)} as environment
+        from place_capacity c join place_codes pc on pc.place = c.place group by pc.code
       ),
       jur_regulatory as (
         select j.code, ${combineExposure(sql`ce.v`)} as v
@@ -107,8 +115,9 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
     // its hits all carry the outage's severity and start (copied on write), so it is one (id, weight).
     // A jurisdiction's facilities are those of its places, so its outages are the union of its places'
     // and its top EVIDENCE_LIMIT are among its places' top EVIDENCE_LIMIT (ranked the same way): each
-    // page place's hits are read once (jur_place_outages: its outage ids, and its top ones with their
-    // weights); a jurisdiction ranks the union of its places' top ones (jur_outages_ranked, whose n
+    // page place's hits are read once and sorted once (jur_place_outages: its outage ids, and its top
+    // ones with their weights: those ranked <= EVIDENCE_LIMIT by weight alone, so outages tied at the
+    // cut are all kept and the id-as-text order is applied where the jurisdiction ranks); a jurisdiction ranks the union of its places' top ones (jur_outages_ranked, whose n
     // counts only those) and counts its distinct outages in jur_outage_counts (one place: that place's
     // count; several: the distinct ids of the union), the n of ev_outages_top.
     evidenceCtes: sql`${rules.ctes},
@@ -123,19 +132,18 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
           where f.operational and f.place in (select pp.place from jur_page_places pp) group by f.place
         ) pf
         cross join lateral (
-          with d as materialized (
-            select distinct on (h.outage_id) h.outage_id as id, h.severity, h.started_at
-            from outage_facility_hits h
-            where h.facility_id = any(pf.ids) and ${hitCounts("h", at)}
-            order by h.outage_id
-          )
-          select (select array_agg(d.id) from d) as ids, t.top_ids, t.top_ws
+          select array_agg(d.id) as ids,
+            array_agg(d.id) filter (where d.rank <= ${EVIDENCE_LIMIT}) as top_ids,
+            array_agg(d.w) filter (where d.rank <= ${EVIDENCE_LIMIT}) as top_ws
           from (
-            select array_agg(x.id) as top_ids, array_agg(x.w) as top_ws from (
-              select d.id, ${hitWeight("d", at)} as w from d
-              order by ${evidenceOrder(hitWeight("d", at), sql`d.id`)} limit ${EVIDENCE_LIMIT}
-            ) x
-          ) t
+            select d.id, d.w, rank() over (order by d.w desc) as rank
+            from (
+              select distinct ${hitWeight("h", at)} as w, h.outage_id as id
+              from outage_facility_hits h
+              where h.facility_id = any(pf.ids) and ${hitCounts("h", at)}
+              order by w desc, id
+            ) d
+          ) d
         ) o
         where o.ids is not null
       ),
