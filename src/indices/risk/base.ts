@@ -105,27 +105,36 @@ export function codeRuleEvidence(pageCodes: SQL): { ctes: SQL; listed: SQL; unli
 /**
  * Facility evidence of POWER_DENSITY, SYSTEMIC_IMPORTANCE and ENVIRONMENT (weight: MW) per group `key`
  * (an SQL expression over `from`, which joins fac_values, or rows with its columns, as fv): each group's
- * operational facilities with MW ranked as the evidence is ranked (MW desc, id as text) in one window
- * sort, as rows (key, component, id, mw, rn, n) with rn <= EVIDENCE_LIMIT (POWER_DENSITY and
- * ENVIRONMENT: among those with the input) and n the group's count for the component.
+ * operational facilities with MW ranked as the evidence is ranked (MW desc, id as text), as rows
+ * (key, component, id, mw, rn, n) with rn <= EVIDENCE_LIMIT (POWER_DENSITY and ENVIRONMENT: among those
+ * with the input) and n the group's count for the component. The narrow rows (g) are sorted once: one
+ * window gives the three running ranks, the counts are a grouping of the same rows, and a row ranked
+ * past EVIDENCE_LIMIT for every component (pd_rn <= si_rn, so pd_rn or env_rn decides) is dropped
+ * before it is joined.
  */
 export const facilityEvidenceRanks = (key: SQL, from: SQL): SQL =>
-  sql`select x.key, c.component, x.id, x.mw, c.rn, c.n
-    from (
-      select ${key} as key, fv.id, fv.mw, fv.power_density is not null as pd, fv.environment is not null as env,
-        count(*) filter (where fv.power_density is not null) over w as pd_rn, count(*) over w as si_rn,
-        count(*) filter (where fv.environment is not null) over w as env_rn,
-        count(*) filter (where fv.power_density is not null) over v as pd_n, count(*) over v as si_n,
-        count(*) filter (where fv.environment is not null) over v as env_n
+  sql`with g as materialized (
+      select ${key} as key, fv.id, fv.mw, fv.power_density is not null as pd, fv.environment is not null as env
       from ${from}
       where fv.operational and fv.mw > 0
-      window v as (partition by ${key}),
-        w as (partition by ${key} order by fv.mw desc, fv.id::text rows between unbounded preceding and current row)
-    ) x
+    ),
+    counts as (
+      select g.key, count(*) filter (where g.pd) as pd_n, count(*) as si_n, count(*) filter (where g.env) as env_n
+      from g group by g.key
+    ),
+    ranked as (
+      select g.key, g.id, g.mw, g.pd, g.env,
+        count(*) filter (where g.pd) over w as pd_rn, count(*) over w as si_rn, count(*) filter (where g.env) over w as env_rn
+      from g
+      window w as (partition by g.key order by g.mw desc, g.id::text rows between unbounded preceding and current row)
+    )
+    select x.key, c.component, x.id, x.mw, c.rn, c.n
+    from (select * from ranked r where r.pd_rn <= ${EVIDENCE_LIMIT} or r.env_rn <= ${EVIDENCE_LIMIT}) x
+    join counts k on k.key = x.key
     cross join lateral (values
-      ('POWER_DENSITY', x.pd, x.pd_rn, x.pd_n),
-      ('SYSTEMIC_IMPORTANCE', true, x.si_rn, x.si_n),
-      ('ENVIRONMENT', x.env, x.env_rn, x.env_n)) c(component, applies, rn, n)
+      ('POWER_DENSITY', x.pd, x.pd_rn, k.pd_n),
+      ('SYSTEMIC_IMPORTANCE', true, x.si_rn, k.si_n),
+      ('ENVIRONMENT', x.env, x.env_rn, k.env_n)) c(component, applies, rn, n)
     where c.applies and c.rn <= ${EVIDENCE_LIMIT}`;
 
 /** A facility place (alias `f`) as one hashable key: country and subdivision. */
