@@ -78,22 +78,32 @@ export function topEvidence(name: string, component: string, kind: string): { li
 /**
  * REGULATORY_EXPOSURE evidence of the page from the rules of jurisdiction codes. `pageCodes` yields
  * rows (subject_id, code): the distinct codes whose rules reach each page subject. A subject's most
- * influential rules are among its codes' top EVIDENCE_LIMIT (rules_listed), so only those are ranked,
- * per subject with a bounded sort (ctes, to place after `page`); the others are counted: a subject
- * has Σ n over its codes (code_exposure) and lists least(that, EVIDENCE_LIMIT) of them.
+ * influential rules are among its codes' top EVIDENCE_LIMIT, ranked as the evidence is (evidenceOrder),
+ * so only the page's codes are ranked (ev_rules_by_code) and, per subject, the union of its codes' top
+ * rules with a bounded sort (ctes, to place after `page`); the others are counted: a subject has Σ n
+ * over its codes (code_exposure) and lists least(that, EVIDENCE_LIMIT) of them.
  */
 export function codeRuleEvidence(pageCodes: SQL): { ctes: SQL; listed: SQL; unlisted: SQL } {
   return {
     ctes: sql`ev_rule_codes as materialized (${pageCodes}),
       ev_rules_by_code as materialized (
-        select r.jurisdiction as code, array_agg(r.id) as ids, array_agg(r.w) as ws
-        from rules_listed r where r.jurisdiction in (select c.code from ev_rule_codes c)
-        group by r.jurisdiction
+        select x.code, array_agg(x.id) as ids, array_agg(x.w) as ws
+        from (
+          select r.jurisdiction as code, r.id, r.w,
+            row_number() over (partition by r.jurisdiction order by ${evidenceOrder(sql`r.w`, sql`r.id`)}) as rn
+          from rules r where r.jurisdiction in (select c.code from ev_rule_codes c)
+        ) x
+        where x.rn <= ${EVIDENCE_LIMIT}
+        group by x.code
+      ),
+      ev_rule_code_sets as materialized (
+        select c.subject_id, array_agg(c.code) as codes from ev_rule_codes c group by c.subject_id
       ),
       ${topEvidenceCte(
         "ev_rules_top",
-        (s) => sql`select u.id, u.w from ev_rule_codes c join ev_rules_by_code b on b.code = c.code
-          cross join lateral unnest(b.ids, b.ws) u(id, w) where c.subject_id = ${s}`,
+        (s) => sql`select u.id, u.w from ev_rule_code_sets cs cross join unnest(cs.codes) k(code)
+          join ev_rules_by_code b on b.code = k.code
+          cross join lateral unnest(b.ids, b.ws) u(id, w) where cs.subject_id = ${s}`,
       )}`,
     listed: sql`select t.subject_id, 'REGULATORY_EXPOSURE' as component, 'REGULATORY_EVENT' as kind, t.id::text as id, t.w as weight
         from ev_rules_top t`,
@@ -149,9 +159,6 @@ export const placeKey = (f: string): SQL =>
  *   `mw_known` (a MW figure is recorded, or the facility is not operational so 0 is true);
  * - rules: rules that count at `at` with their stage weight w > 0 (REPEALED/WITHDRAWN drop out);
  * - code_exposure: REGULATORY_EXPOSURE of each jurisdiction code's own rules, and how many (n);
- * - rules_listed: per jurisdiction code its EVIDENCE_LIMIT most influential rules, ranked as the evidence
- *   is (evidenceOrder: weight desc, id as text) so any subject's top rules are among the top rules of
- *   its codes, and evidence never ranks all of a code's rules;
  * - place_codes: each distinct facility place (country/subdivision, key `place`) with its
  *   jurisdiction codes — computed per place, not per facility;
  * - fac_outage: per facility the sum of the weights of the distinct outages that hit it (no row when
@@ -177,12 +184,6 @@ export function baseCtes(at: SQL): SQL {
     ),
     code_exposure as materialized (
       select r.jurisdiction as code, ${combineExposure(sql`r.w`)} as v, count(*) as n from rules r group by r.jurisdiction
-    ),
-    rules_listed as materialized (
-      select x.id, x.jurisdiction, x.w from (
-        select r.id, r.jurisdiction, r.w, row_number() over (partition by r.jurisdiction order by ${evidenceOrder(sql`r.w`, sql`r.id`)}) as rn
-        from rules r
-      ) x where x.rn <= ${EVIDENCE_LIMIT}
     ),
     place_codes as materialized (
       select p.place, j.code
