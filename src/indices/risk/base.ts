@@ -164,11 +164,12 @@ export const placeKey = (f: string): SQL =>
  * - fac_outage: per facility the sum of the weights of the distinct outages that hit it (no row when
  *   none of them started by `at`), from outage_facility_totals (outageTotalsAt; maintained on write:
  *   no hit is read but those started after `at`);
- * - fac_values: each facility's component values (null = no data) with its slug, name, country and place.
+ * - fac_values: each facility's component values (null = no data) with its country and place
+ *   (names are read for the page only: SubjectSql.names).
  */
 export function baseCtes(at: SQL): SQL {
   return sql`fac as materialized (
-      select f.id, f.slug, f.name, f.operator_id, f.country, f.subdivision, f.rack_density_kw_typical, f.pue, f.wue,
+      select f.id, f.operator_id, f.country, f.subdivision, f.rack_density_kw_typical, f.pue, f.wue,
         ${placeKey("f")} as place,
         ${operationalAt("f", at)} as operational,
         (case when ${operationalAt("f", at)} then coalesce(${itMwOf(sql`f.it_power_mw`, sql`f.facility_power_mw`, sql`f.pue`)}, 0) else 0 end)::float8 as mw,
@@ -197,7 +198,7 @@ export function baseCtes(at: SQL): SQL {
       group by pc.place
     ),
     fac_values as materialized (
-      select f.id, f.slug, f.name, f.country, f.place, f.operator_id, f.operational, f.mw, f.mw_known,
+      select f.id, f.country, f.place, f.operator_id, f.operational, f.mw, f.mw_known,
         ${powerDensity(sql`f.rack_density_kw_typical`)} as power_density,
         ${outageHistory(sql`fo.total`)} as outage,
         fo.total is not null as outage_known,

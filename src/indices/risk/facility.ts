@@ -26,7 +26,7 @@ export function facilitySubject(at: SQL): SubjectSql {
           (select max(m.n) from fac_dependents m join fac_values mv on mv.id = m.facility_id) as n
       )`,
     // The maxima of SYSTEMIC_IMPORTANCE are over every facility existing at asOf, whatever the filter.
-    subjects: sql`select fv.id::text as subject_id, lpad(fv.id::text, ${SORT_KEY_WIDTH}, '0') as sort_key, fv.name, fv.slug, fv.country, fv.mw,
+    subjects: sql`select fv.id::text as subject_id, lpad(fv.id::text, ${SORT_KEY_WIDTH}, '0') as sort_key, fv.country, fv.mw,
         coalesce(fv.power_density, 0) as ${valueColumn("POWER_DENSITY")},
         case when fv.power_density is null then 'no typical rack density recorded: counted as 0' end as ${noteColumn("POWER_DENSITY")},
         fv.outage as ${valueColumn("OUTAGE_HISTORY")},
@@ -45,6 +45,7 @@ export function facilitySubject(at: SQL): SubjectSql {
         fv.mw_known as ${knownColumn("SYSTEMIC_IMPORTANCE")},
         fv.environment is not null as ${knownColumn("ENVIRONMENT")}
       from fac_values fv cross join fac_max fm left join fac_dependents fd on fd.facility_id = fv.id`,
+    names: sql`select p.subject_id, f.name, f.slug from page p join facilities f on f.id = p.subject_id::int`,
     evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, 1::float8 as weight
         from page p join facilities f on f.id = p.subject_id::int where f.rack_density_kw_typical is not null
       union all

@@ -246,7 +246,9 @@ export function rankingStatement(
       left join ev_agg ea on ea.subject_id = c.subject_id and ea.component = c.component
       group by c.subject_id
     )
-    select p.subject_id, p.name, p.slug, p.score, t.total, pc.components
-    from page p join page_components pc on pc.subject_id = p.subject_id cross join subject_total t
+    select p.subject_id, n.name, n.slug, p.score, t.total, pc.components
+    from page p join page_components pc on pc.subject_id = p.subject_id
+    join (${kind.names}) n on n.subject_id = p.subject_id
+    cross join subject_total t
     order by p.score desc, p.sort_key`;
 }

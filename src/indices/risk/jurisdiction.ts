@@ -83,7 +83,7 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
         select j.code, coalesce(jc.mw, 0) as mw, ${capacityImportance(sql`coalesce(jc.mw, 0)`, sql`max(coalesce(jc.mw, 0)) over ()`)} as v
         from jur j left join jur_capacity jc on jc.code = j.code
       )`,
-    subjects: sql`select js.code as subject_id, js.code as sort_key, js.code as name, null::text as slug, left(js.code, 2) as country,
+    subjects: sql`select js.code as subject_id, js.code as sort_key, left(js.code, 2) as country,
         coalesce(jc.power_density, 0) as ${valueColumn("POWER_DENSITY")},
         case when jc.power_density is null then 'no operational facility with MW and rack density: counted as 0' end
           as ${noteColumn("POWER_DENSITY")},
@@ -103,6 +103,7 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       from jur_systemic js
       left join jur_capacity jc on jc.code = js.code
       left join jur_regulatory jr on jr.code = js.code`,
+    names: sql`select p.subject_id, p.subject_id as name, null::text as slug from page p`,
     evidence: sql`select p.subject_id, r.component, 'FACILITY' as kind, r.id::text as id, r.mw as weight
         from page p join place_codes pc on pc.code = p.subject_id
         join place_fac_evidence r on r.key = pc.place

@@ -4,13 +4,15 @@ import type { RiskComponent } from "./parameters.ts";
 /**
  * How one subject kind plugs into the risk query (index.ts), after the base CTEs:
  * - ctes: more CTE definitions ("name as (...)", comma-separated, no leading comma);
- * - subjects: one row per subject of the kind at asOf: (subject_id text, sort_key text, name text,
- *   slug text, country text) and, for each of its components k (componentsOf in parameters.ts), the columns valueColumn(k) (float8
+ * - subjects: one row per subject of the kind at asOf: (subject_id text, sort_key text, country text)
+ *   and, for each of its components k (componentsOf in parameters.ts), the columns valueColumn(k) (float8
  *   in [0,1]; a component with no data is 0), noteColumn(k) (text: why, when data is missing) and
  *   knownColumn(k) (boolean: data existed for the subject, so a 0 is a true 0 and not "no data");
  *   country feeds the `country` filter; more columns may follow for the evidence to read from `page`;
  * - evidenceCtes (optional): more CTE definitions placed after `page` (which they may read), for
  *   evidence and unlistedEvidence;
+ * - names: rows (subject_id, name text, slug text) for the subjects in `page` only (read last, so the
+ *   names of subjects off the page are never carried through the ranking);
  * - evidence: rows (subject_id, component, kind, id text, weight float8) for the subjects in the CTE
  *   `page` (subject_id) only: the rows that drove each component, the most influential first;
  * - unlistedEvidence (optional): rows (subject_id, component, n) counting n more rows that drove a
@@ -21,6 +23,7 @@ export interface SubjectSql {
   ctes: SQL;
   subjects: SQL;
   evidenceCtes?: SQL;
+  names: SQL;
   evidence: SQL;
   unlistedEvidence?: SQL;
 }

@@ -108,7 +108,7 @@ export function vendorSubject(at: SQL): SubjectSql {
         left join ven_capacity vc on vc.vendor_id = v.id
         left join ven_dependents vd on vd.vendor_id = v.id
       )`,
-    subjects: sql`select v.id::text as subject_id, lpad(v.id::text, ${SORT_KEY_WIDTH}, '0') as sort_key, v.name, v.slug, v.hq_country as country,
+    subjects: sql`select v.id::text as subject_id, lpad(v.id::text, ${SORT_KEY_WIDTH}, '0') as sort_key, v.hq_country as country,
         coalesce(vc.power_density, 0) as ${valueColumn("POWER_DENSITY")},
         case when vc.power_density is null then 'no operational facility with MW and rack density at asOf: counted as 0' end
           as ${noteColumn("POWER_DENSITY")},
@@ -136,6 +136,7 @@ export function vendorSubject(at: SQL): SubjectSql {
       left join ven_outage vo on vo.vendor_id = v.id
       left join ven_regulatory vr on vr.vendor_id = v.id
       left join ven_supply su on su.vendor_id = v.id`,
+    names: sql`select p.subject_id, v.name, v.slug from page p join vendors v on v.id = p.subject_id::int`,
     evidence: sql`select f.key as subject_id, f.component, 'FACILITY' as kind, f.id::text as id, f.mw as weight
         from ev_ven_fac f
       union all
