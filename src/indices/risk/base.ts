@@ -147,6 +147,15 @@ export const facilityEvidenceRanks = (key: SQL, from: SQL): SQL =>
       ('ENVIRONMENT', x.env, x.env_rn, k.env_n)) c(component, applies, rn, n)
     where c.applies and c.rn <= ${EVIDENCE_LIMIT}`;
 
+/**
+ * The facilities counted but not listed, from facilityEvidenceRanks rows aliased `r`: a group's row
+ * ranked EVIDENCE_LIMIT (its last listed) stands for its n − EVIDENCE_LIMIT others when there are more.
+ */
+export const unlistedFacilityEvidence = (r: string): { last: SQL; unlisted: SQL } => ({
+  last: sql.raw(`(${r}.rn = ${EVIDENCE_LIMIT} and ${r}.n > ${EVIDENCE_LIMIT})`),
+  unlisted: sql.raw(`(${r}.n - ${EVIDENCE_LIMIT})`),
+});
+
 /** A facility place (alias `f`) as one hashable key: country and subdivision. */
 export const placeKey = (f: string): SQL =>
   sql.raw(`(${f}.country || '/' || coalesce(${f}.subdivision, ''))`);

@@ -7,6 +7,7 @@ import {
   hitWeight,
   topEvidence,
   topEvidenceCte,
+  unlistedFacilityEvidence,
 } from "./base.ts";
 import { capacityImportance, capacityWeightedSums, combineExposure, meanOfSums } from "./formulas.ts";
 import { EVIDENCE_LIMIT } from "./parameters.ts";
@@ -41,6 +42,7 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
   const rules = codeRuleEvidence(
     sql`select p.subject_id, c.code from page p cross join lateral unnest(${rulesReaching(sql`p.subject_id`)}) c(code)`,
   );
+  const unlisted = unlistedFacilityEvidence("r");
   const outages = topEvidence("ev_outages_top", "OUTAGE_HISTORY", "OUTAGE");
   return {
     // A facility's codes are its place's (place_codes: the shared rule evaluated once per place).
@@ -173,9 +175,9 @@ export function jurisdictionSubject(at: SQL): SubjectSql {
       union all
       ${outages.unlisted}
       union all
-      select p.subject_id, r.component, sum(r.n - ${EVIDENCE_LIMIT}) as n
+      select p.subject_id, r.component, sum(${unlisted.unlisted}) as n
         from page p join place_codes pc on pc.code = p.subject_id
-        join place_fac_evidence r on r.key = pc.place and r.rn = ${EVIDENCE_LIMIT} and r.n > ${EVIDENCE_LIMIT}
+        join place_fac_evidence r on r.key = pc.place and ${unlisted.last}
         group by p.subject_id, r.component`,
   };
 }

@@ -8,6 +8,7 @@ import {
   outageTotalsAt,
   topEvidence,
   topEvidenceCte,
+  unlistedFacilityEvidence,
 } from "./base.ts";
 import {
   capacityWeightedMean,
@@ -18,7 +19,6 @@ import {
   supplyConcentration,
   systemicImportance,
 } from "./formulas.ts";
-import { EVIDENCE_LIMIT } from "./parameters.ts";
 import { knownColumn, noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
@@ -34,6 +34,7 @@ export function vendorSubject(at: SQL): SubjectSql {
     sql`select p.subject_id, vc.code from page p join ven_codes vc on vc.vendor_id::text = p.subject_id`,
   );
   const outages = topEvidence("ev_outages_top", "OUTAGE_HISTORY", "OUTAGE");
+  const unlisted = unlistedFacilityEvidence("f");
   const deployments = topEvidence("ev_deployments_top", "SUPPLY_CONCENTRATION", "DEPLOYMENT");
   return {
     // The vendors' operational facilities with their own values, from fac: a vendor needs no per-facility
@@ -182,8 +183,7 @@ export function vendorSubject(at: SQL): SubjectSql {
       )}`,
     unlistedEvidence: sql`${rules.unlisted} union all ${outages.unlisted}
       union all
-      select f.key, f.component, f.n - ${EVIDENCE_LIMIT} from ev_ven_fac f
-        where f.rn = ${EVIDENCE_LIMIT} and f.n > ${EVIDENCE_LIMIT}
+      select f.key, f.component, ${unlisted.unlisted} from ev_ven_fac f where ${unlisted.last}
       union all
       ${deployments.unlisted}`,
   };
