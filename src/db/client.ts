@@ -105,8 +105,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // patches/postgres+3.4.9.patch: every statement's text as it is sent, transactions included.
       // (postgres.js's own `debug` hook would also capture a stack trace per query, 17% of a node
       // lookup's server CPU, and make every error list its parameters.)
-      onstatement: (_connection: number, text: string) => bus.emit(text),
-    } as postgres.Options<Record<string, never>>);
+      onstatement: (_connection, text) => bus.emit(text),
+    });
     const active = instrumentPostgres(client, options.onBackgroundError ?? (() => {}));
     try {
       await client`select 1`;
