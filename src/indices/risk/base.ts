@@ -173,8 +173,9 @@ export const placeKey = (f: string): SQL =>
  * - fac_outage: per facility the sum of the weights of the distinct outages that hit it (no row when
  *   none of them started by `at`), from outage_facility_totals (outageTotalsAt; maintained on write:
  *   no hit is read but those started after `at`);
- * - fac_values: each facility's component values (null = no data) with its country and place
- *   (names are read for the page only: SubjectSql.names).
+ * - fac_values: each facility's own component values (null = no data) with its country and place
+ *   (names are read for the page only: SubjectSql.names; REGULATORY_EXPOSURE is its place's, which
+ *   the facility ranking joins: other kinds take exposure from their codes).
  */
 export function baseCtes(at: SQL): SQL {
   return sql`fac as materialized (
@@ -201,21 +202,13 @@ export function baseCtes(at: SQL): SQL {
       cross join lateral unnest(${jurisdictionsOf("p")}) j(code)
     ),
     fac_outage as (${outageTotalsAt("outage_facility_totals", "outage_facility_hits", "facility_id", at)}),
-    place_regulatory as (
-      select pc.place, ${combineExposure(sql`ce.v`)} as v
-      from place_codes pc join code_exposure ce on ce.code = pc.code
-      group by pc.place
-    ),
     fac_values as materialized (
       select f.id, f.country, f.place, f.operator_id, f.operational, f.mw, f.mw_known,
         ${powerDensity(sql`f.rack_density_kw_typical`)} as power_density,
         ${outageHistory(sql`fo.total`)} as outage,
         fo.total is not null as outage_known,
-        coalesce(fr.v, 0)::float8 as regulatory,
-        fr.v is not null as regulatory_known,
         ${environment(sql`f.pue`, sql`f.wue`)} as environment
       from fac f
       left join fac_outage fo on fo.facility_id = f.id
-      left join place_regulatory fr on fr.place = f.place
     )`;
 }

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { dependencyActiveAt } from "../operational.ts";
 import { codeRuleEvidence, hitCounts, hitWeight, placeKey } from "./base.ts";
-import { systemicImportance } from "./formulas.ts";
+import { combineExposure, systemicImportance } from "./formulas.ts";
 import { knownColumn, noteColumn, SORT_KEY_WIDTH, type SubjectSql, valueColumn } from "./subject.ts";
 
 /**
@@ -15,7 +15,14 @@ export function facilitySubject(at: SQL): SubjectSql {
       join place_codes pc on pc.place = ${placeKey("f")}`,
   );
   return {
-    ctes: sql`fac_dependents as (
+    // A facility's exposure is its place's (the rules of the place's codes combined). Not materialised:
+    // inlined, it is unique per place, so counting the subjects drops the join.
+    ctes: sql`place_regulatory as not materialized (
+        select pc.place, ${combineExposure(sql`ce.v`)} as v
+        from place_codes pc join code_exposure ce on ce.code = pc.code
+        group by pc.place
+      ),
+      fac_dependents as (
         select d.provider_facility_id as facility_id, count(distinct d.dependent_id) as n
         from dependencies d
         where d.provider_facility_id is not null and ${dependencyActiveAt("d", at)}
@@ -31,8 +38,8 @@ export function facilitySubject(at: SQL): SubjectSql {
         case when fv.power_density is null then 'no typical rack density recorded: counted as 0' end as ${noteColumn("POWER_DENSITY")},
         fv.outage as ${valueColumn("OUTAGE_HISTORY")},
         case when not fv.outage_known then 'no outage on record hit this facility by asOf' end as ${noteColumn("OUTAGE_HISTORY")},
-        fv.regulatory as ${valueColumn("REGULATORY_EXPOSURE")},
-        case when not fv.regulatory_known then 'no power/carbon/water/grid/sovereignty rule in its jurisdictions by asOf' end
+        coalesce(fr.v, 0)::float8 as ${valueColumn("REGULATORY_EXPOSURE")},
+        case when fr.v is null then 'no power/carbon/water/grid/sovereignty rule in its jurisdictions by asOf' end
           as ${noteColumn("REGULATORY_EXPOSURE")},
         ${systemicImportance(sql`fv.mw`, sql`fm.mw`, sql`coalesce(fd.n, 0)`, sql`fm.n`)} as ${valueColumn("SYSTEMIC_IMPORTANCE")},
         case when fv.mw = 0 and fd.n is null then 'not operational at asOf (or no MW recorded) and no dependents: counted as 0' end
@@ -44,7 +51,8 @@ export function facilitySubject(at: SQL): SubjectSql {
         true as ${knownColumn("REGULATORY_EXPOSURE")},
         fv.mw_known as ${knownColumn("SYSTEMIC_IMPORTANCE")},
         fv.environment is not null as ${knownColumn("ENVIRONMENT")}
-      from fac_values fv cross join fac_max fm left join fac_dependents fd on fd.facility_id = fv.id`,
+      from fac_values fv cross join fac_max fm left join fac_dependents fd on fd.facility_id = fv.id
+      left join place_regulatory fr on fr.place = fv.place`,
     names: sql`select p.subject_id, f.name, f.slug from page p join facilities f on f.id = p.subject_id::int`,
     evidence: sql`select p.subject_id, 'POWER_DENSITY' as component, 'FACILITY' as kind, f.id::text as id, 1::float8 as weight
         from page p join facilities f on f.id = p.subject_id::int where f.rack_density_kw_typical is not null
