@@ -271,6 +271,42 @@ describe.skipIf(unavailable)("timeouts and database faults (private PostgreSQL 1
     }
   }, 60_000);
 
+  it("a query waiting for the pool's one connection runs after a transaction on it loses that connection", async () => {
+    // patches/postgres+3.4.9.patch: the transaction's rollback went to the same connection object,
+    // by then reconnecting for the waiting query, and failed that query too (8 of 20 rounds before).
+    const proxy = await startTcpProxy(pg.port);
+    const one = await openDatabase({
+      url: `postgres://postgres@127.0.0.1:${proxy.port}/postgres`,
+      maxConnections: 1,
+      connectTimeoutS: 2,
+    });
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const settle = (p: Promise<unknown>) =>
+      p.then(String, (error: unknown) => databaseFault(error) ?? String(error));
+    try {
+      const waited: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const inTransaction = settle(
+          one.db.transaction(async (tx) => {
+            await queryRows(tx as unknown as typeof one.db, sql`select pg_sleep(0.2)`);
+          }),
+        );
+        await pause(50);
+        const waiting = settle(
+          queryRows<{ two: number }>(one.db, sql`select 2 as two`).then((r) => r[0]?.two),
+        );
+        await pause(50);
+        proxy.dropAll(); // the transaction's connection dies; the waiting query never reached it
+        expect(["undefined", "SERVICE_UNAVAILABLE"]).toContain(await inTransaction);
+        waited.push(await waiting);
+      }
+      expect(waited).toEqual(Array.from({ length: 20 }, () => "2"));
+    } finally {
+      await one.close();
+      await proxy.close();
+    }
+  }, 60_000);
+
   it("/healthz says database busy, not down, when PostgreSQL has no connection slot left", async () => {
     const fresh = await openDatabase({ url: pg.url, maxConnections: 1, connectTimeoutS: 2 });
     const probe = await startServer(fresh); // its health connection is not open yet
