@@ -223,20 +223,28 @@ describe.skipIf(unavailable)("timeouts and database faults (private PostgreSQL 1
     });
     const outcomes: Record<string, number> = {};
     let running = true;
-    const transaction = () =>
+    // `at` names the statement a transaction last started, so a hang says where it hung.
+    const transaction = (at = { step: "begin" }) =>
       flaky.db.transaction(async (tx) => {
-        await queryRows(tx as unknown as typeof flaky.db, sql`select 1`);
-        await queryRows(tx as unknown as typeof flaky.db, sql`select pg_sleep(${Math.random() / 100})`);
-        await queryRows(tx as unknown as typeof flaky.db, sql`select 2`);
+        for (const [step, statement] of [
+          ["select 1", sql`select 1`],
+          ["sleep", sql`select pg_sleep(${Math.random() / 100})`],
+          ["select 2", sql`select 2`],
+        ] as const) {
+          at.step = step;
+          await queryRows(tx as unknown as typeof flaky.db, statement);
+        }
+        at.step = "commit";
       });
     const worker = async () => {
       while (running) {
+        const at = { step: "begin" };
         const outcome = await Promise.race([
-          transaction().then(
+          transaction(at).then(
             () => "committed",
             (error: unknown) => databaseFault(error) ?? `untyped: ${String(error)}`,
           ),
-          new Promise<string>((r) => setTimeout(() => r("hung for 10 s"), 10_000)),
+          new Promise<string>((r) => setTimeout(() => r(`hung for 10 s at ${at.step}`), 10_000)),
         ]);
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       }
