@@ -1,4 +1,5 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: GraphQL results are untyped JSON here */
+import { setTimeout as pause } from "node:timers/promises";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -249,7 +250,6 @@ describe.skipIf(unavailable)("timeouts and database faults (private PostgreSQL 1
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       }
     };
-    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
     try {
       const workers = Array.from({ length: 6 }, worker);
       for (let i = 0; i < 15; i++) {
@@ -288,7 +288,6 @@ describe.skipIf(unavailable)("timeouts and database faults (private PostgreSQL 1
       maxConnections: 1,
       connectTimeoutS: 2,
     });
-    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const settle = (p: Promise<unknown>) =>
       p.then(String, (error: unknown) => databaseFault(error) ?? String(error));
     try {

@@ -96,14 +96,10 @@ export function codeRuleEvidence(pageCodes: SQL): { ctes: SQL; listed: SQL; unli
         where x.rn <= ${EVIDENCE_LIMIT}
         group by x.code
       ),
-      ev_rule_code_sets as materialized (
-        select c.subject_id, array_agg(c.code) as codes from ev_rule_codes c group by c.subject_id
-      ),
       ${topEvidenceCte(
         "ev_rules_top",
-        (s) => sql`select u.id, u.w from ev_rule_code_sets cs cross join unnest(cs.codes) k(code)
-          join ev_rules_by_code b on b.code = k.code
-          cross join lateral unnest(b.ids, b.ws) u(id, w) where cs.subject_id = ${s}`,
+        (s) => sql`select u.id, u.w from ev_rule_codes c join ev_rules_by_code b on b.code = c.code
+          cross join lateral unnest(b.ids, b.ws) u(id, w) where c.subject_id = ${s}`,
       )}`,
     listed: sql`select t.subject_id, 'REGULATORY_EXPOSURE' as component, 'REGULATORY_EVENT' as kind, t.id::text as id, t.w as weight
         from ev_rules_top t`,
