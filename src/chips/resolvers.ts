@@ -3,8 +3,9 @@ import type { NodeFetcher } from "../api/module.ts";
 import { deploymentList } from "../facilities/resolvers.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
 import { globalIdField, lookupOne, related, required } from "../graphql/fields.ts";
-import { decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
+import { decodeIdsOf } from "../graphql/ids.ts";
 import { fromPlan } from "../graphql/plan/entity.ts";
+import { plannedLookup } from "../graphql/plan/lookup.ts";
 import { planPage } from "../graphql/plan/statement.ts";
 import { sourcesField } from "../sources/fields.ts";
 import { chipPage, chipPlan } from "./plan.ts";
@@ -33,11 +34,12 @@ export const chipResolvers: Resolvers = {
       const planned = planPage<ChipRow>(ctx, info, chipPlan, page);
       return toConnection(await (planned ?? getChips(ctx.db, page)), page.scope);
     },
-    chip: (_, args, ctx) =>
-      lookupOne("Chip", args, {
-        id: (id) => ctx.loaders.chipById.load(decodeIdOf("Chip", id, "id")),
-        slug: (slug) => ctx.loaders.chipBySlug.load(slug),
-      }),
+    chip: (_, args, ctx, info) =>
+      lookupOne(
+        "Chip",
+        args,
+        plannedLookup(ctx, info, chipPlan, { byId: ctx.loaders.chipById, bySlug: ctx.loaders.chipBySlug }),
+      ),
   },
   Chip: {
     id: globalIdField("Chip"),

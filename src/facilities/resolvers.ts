@@ -3,8 +3,9 @@ import type { NodeFetcher } from "../api/module.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
 import { badUserInput } from "../graphql/errors.ts";
 import { globalIdField, lookupOne, required } from "../graphql/fields.ts";
-import { decodeIdOf, decodeIdsOf } from "../graphql/ids.ts";
+import { decodeIdsOf } from "../graphql/ids.ts";
 import { fromPlan } from "../graphql/plan/entity.ts";
+import { plannedLookup } from "../graphql/plan/lookup.ts";
 import { planPage } from "../graphql/plan/statement.ts";
 import { sourcesField } from "../sources/fields.ts";
 import { facilityPage, facilityPlan } from "./plan.ts";
@@ -56,11 +57,15 @@ export const facilityResolvers: Resolvers = {
       const planned = planPage<FacilityRow>(ctx, info, facilityPlan, page);
       return toConnection(await (planned ?? getFacilities(ctx.db, page)), page.scope);
     },
-    facility: (_, args, ctx) =>
-      lookupOne("Facility", args, {
-        id: (id) => ctx.loaders.facilityById.load(decodeIdOf("Facility", id, "id")),
-        slug: (slug) => ctx.loaders.facilityBySlug.load(slug),
-      }),
+    facility: (_, args, ctx, info) =>
+      lookupOne(
+        "Facility",
+        args,
+        plannedLookup(ctx, info, facilityPlan, {
+          byId: ctx.loaders.facilityById,
+          bySlug: ctx.loaders.facilityBySlug,
+        }),
+      ),
   },
   Facility: {
     id: globalIdField("Facility"),

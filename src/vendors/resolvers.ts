@@ -4,8 +4,8 @@ import { chipFilterFromInput, chipList } from "../chips/resolvers.ts";
 import { facilityFilterFromInput, facilityList } from "../facilities/resolvers.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
 import { globalIdField, lookupOne, related } from "../graphql/fields.ts";
-import { decodeIdOf } from "../graphql/ids.ts";
 import { fromPlan } from "../graphql/plan/entity.ts";
+import { plannedLookup } from "../graphql/plan/lookup.ts";
 import { planPage } from "../graphql/plan/statement.ts";
 import { sourcesField } from "../sources/fields.ts";
 import { getVendors, type VendorRow, vendorSortColumns } from "../vendors/queries.ts";
@@ -24,11 +24,15 @@ export const vendorResolvers: Resolvers = {
       const planned = planPage<VendorRow>(ctx, info, vendorPlan, vendorPage(args));
       return toConnection(await (planned ?? getVendors(ctx.db, { filter: args.filter, ...page })), scope);
     },
-    vendor: (_, args, ctx) =>
-      lookupOne("Vendor", args, {
-        id: (id) => ctx.loaders.vendorById.load(decodeIdOf("Vendor", id, "id")),
-        slug: (slug) => ctx.loaders.vendorBySlug.load(slug),
-      }),
+    vendor: (_, args, ctx, info) =>
+      lookupOne(
+        "Vendor",
+        args,
+        plannedLookup(ctx, info, vendorPlan, {
+          byId: ctx.loaders.vendorById,
+          bySlug: ctx.loaders.vendorBySlug,
+        }),
+      ),
   },
   Vendor: {
     id: globalIdField("Vendor"),

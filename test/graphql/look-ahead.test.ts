@@ -97,6 +97,41 @@ describe(`look-ahead: connections built in one statement (${testBackend()})`, ()
     await query(h.db, text);
   });
 
+  it("a lookup by slug or id (facility, vendor, chip) with its relations is one statement, answered as the loaders answer", async () => {
+    const facility = `query($slug: String, $id: ID) { facility(slug: $slug, id: $id) { id name slug itPowerMw createdAt
+      operator { name parent { slug } } deployments(first: 2) { edges { node { acceleratorCount chip { name } } } } } }`;
+    const first = await query(h.db, facility, { slug: "facility-003-002" });
+    for (const [text, variables, path] of [
+      [facility, { slug: "facility-003-002" }, "facility"],
+      [facility, { slug: "facility-007-004" }, "facility"], // other variables: their own statement and row
+      [facility, { id: first.facility.id }, "facility"],
+      [
+        `{ vendor(slug: "vendor-004") { name facilities(first: 3) { edges { node { slug operator { name } } } } } }`,
+        {},
+        "vendor",
+      ],
+      [`{ chip(slug: "chip-002") { name designer { name } foundry { slug } } }`, {}, "chip"],
+    ] as const) {
+      const { data, statements } = await countStatements(h, text, variables);
+      expect(statements, statements.join("\n")).toHaveLength(1);
+      expect(data[path]).toBeTruthy();
+      await query(h.db, text, variables); // the loader path's answer is the same (two or more statements there)
+    }
+    expect(first.facility.slug).toBe("facility-003-002");
+    expect(first.facility.operator.name).toBeTruthy();
+    // No row, and a global id of another type: the same errors as on the loader path.
+    const vendorId = (await query(h.db, `{ vendor(slug: "vendor-004") { id } }`)).vendor.id;
+    for (const [text, code] of [
+      [`{ facility(slug: "no-such-facility") { name operator { name } } }`, "NOT_FOUND"],
+      [`{ facility(id: "${vendorId}") { name operator { name } } }`, "BAD_USER_INPUT"],
+    ] as const) {
+      const planned = await run(h.db, text);
+      const loaders = await loaderPath(h.db, parse(text));
+      expect(errorCodes(planned)[0]?.code).toBe(code);
+      expect(JSON.parse(JSON.stringify(planned))).toEqual(JSON.parse(JSON.stringify(loaders)));
+    }
+  });
+
   it("fragments, aliases, variables and @skip/@include are read as the executor reads them", async () => {
     const text = `query($skip: Boolean!, $n: Int) {
       facilities(first: $n) { edges { node { ...F

@@ -1,4 +1,4 @@
-import { and, type Query, type SQL, sql } from "drizzle-orm";
+import { and, getTableColumns, type Query, type SQL, sql } from "drizzle-orm";
 import { type PgColumn, PgDialect } from "drizzle-orm/pg-core";
 import { type FieldNode, type GraphQLResolveInfo, getNamedType, isObjectType } from "graphql";
 import type { Database } from "../../db/client.ts";
@@ -132,7 +132,7 @@ function buildStatement(info: GraphQLResolveInfo, plan: EntityPlan, spec: PageSp
   if (!nodes || nodes.type.name !== plan.type) return null;
   const shape = shapeOf(info, plan, nodes.type, nodes.sets);
   if (!shape) return null;
-  const statement = sql`select ${pageSql(shape, spec, undefined, aliases())}::text as hs_page`;
+  const statement = sql`select ${pageSql(shape, spec, undefined, aliases())}::text as hs_json`;
   return { shape, query: dialect.sqlToQuery(statement) };
 }
 
@@ -154,11 +154,67 @@ export function planPage<Row>(
   return runPage(ctx.db, statement, spec) as Promise<Page<Row>>;
 }
 
-async function runPage(db: Database, { shape, query }: Built, spec: PageSpec): Promise<Page<PlannedRow>> {
+/** The JSON text of a planned statement's one cell (hs_json), null when SQL null. */
+async function runJson(db: Database, query: Query): Promise<string | null> {
   // What db.execute(sql) does once its SQL is built (the same unprepared statement on either backend).
   const prepared = db._.session.prepareQuery(query, undefined, undefined, false);
-  const result = (await prepared.execute()) as { hs_page: string }[] | { rows: { hs_page: string }[] };
+  const result = (await prepared.execute()) as
+    | { hs_json: string | null }[]
+    | { rows: { hs_json: string | null }[] };
   const [first] = Array.isArray(result) ? result : result.rows;
-  const rows = JSON.parse(first?.hs_page ?? "[]") as unknown[][];
+  return first?.hs_json ?? null;
+}
+
+async function runPage(db: Database, { shape, query }: Built, spec: PageSpec): Promise<Page<PlannedRow>> {
+  const rows = JSON.parse((await runJson(db, query)) ?? "[]") as unknown[][];
   return decodePage(shape, spec.request, rows, () => countRows(db, shape.plan.table, spec.where));
+}
+
+/**
+ * A root field resolving to the one `plan` row whose unique column `key` (a property of the table's
+ * row, e.g. "slug") equals `value` (a facility by slug), with every plannable relation its query selects, in ONE statement (the loader path reads
+ * the row, then each relation: two statements for a facility with its operator). Resolves to null
+ * when no row matches; returns null when the look-ahead is off or the selection is not plannable
+ * (the caller takes the loader path).
+ */
+export function planOne<Row>(
+  ctx: { db: Database; lookAhead: LookAhead },
+  info: GraphQLResolveInfo,
+  plan: EntityPlan,
+  key: string,
+  value: string | number,
+): Promise<Row | null> | null {
+  if (!ctx.lookAhead.enabled) return null;
+  const statement = built(info.fieldNodes[0], variablesKey(info.variableValues), () =>
+    buildOne(info, plan, key, value),
+  );
+  if (!statement) return null;
+  ctx.lookAhead.plans++;
+  return runJson(ctx.db, statement.query).then((json) =>
+    json === null ? null : (decodeRow(statement.shape, JSON.parse(json) as unknown[], 0) as Row),
+  );
+}
+
+function buildOne(
+  info: GraphQLResolveInfo,
+  plan: EntityPlan,
+  key: string,
+  value: string | number,
+): Built | null {
+  const column = (getTableColumns(plan.table) as Record<string, PgColumn>)[key];
+  if (!column) throw new Error(`${plan.type} has no column ${key}`);
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type) || type.name !== plan.type) return null;
+  const shape = shapeOf(
+    info,
+    plan,
+    type,
+    info.fieldNodes.map((n) => n.selectionSet),
+  );
+  if (!shape) return null;
+  const next = aliases();
+  const a = next();
+  const row = rowArray(shape, a, next, []);
+  const statement = sql`select (select ${row} from ${plan.table} as ${sql.identifier(a)} where ${ref(a, column)} = ${value})::text as hs_json`;
+  return { shape, query: dialect.sqlToQuery(statement) };
 }
