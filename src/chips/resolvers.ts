@@ -2,10 +2,10 @@ import type { ChipFilter as ChipFilterInput, Resolvers } from "../api/generated/
 import type { NodeFetcher } from "../api/module.ts";
 import { deploymentList } from "../facilities/resolvers.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
-import { globalIdField, lookupOne, related, required } from "../graphql/fields.ts";
+import { globalIdField, related, required } from "../graphql/fields.ts";
 import { decodeIdsOf } from "../graphql/ids.ts";
 import { fromPlan } from "../graphql/plan/entity.ts";
-import { plannedLookup } from "../graphql/plan/lookup.ts";
+import { lookupPlanned } from "../graphql/plan/lookup.ts";
 import { planPage } from "../graphql/plan/statement.ts";
 import { sourcesField } from "../sources/fields.ts";
 import { chipPage, chipPlan } from "./plan.ts";
@@ -35,11 +35,7 @@ export const chipResolvers: Resolvers = {
       return toConnection(await (planned ?? getChips(ctx.db, page)), page.scope);
     },
     chip: (_, args, ctx, info) =>
-      lookupOne(
-        "Chip",
-        args,
-        plannedLookup(ctx, info, chipPlan, { byId: ctx.loaders.chipById, bySlug: ctx.loaders.chipBySlug }),
-      ),
+      lookupPlanned(ctx, info, args, chipPlan, ctx.loaders.chipById, ctx.loaders.chipBySlug),
   },
   Chip: {
     id: globalIdField("Chip"),

@@ -2,10 +2,10 @@ import type { FacilityFilter as FacilityFilterInput, Resolvers } from "../api/ge
 import type { NodeFetcher } from "../api/module.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
 import { badUserInput } from "../graphql/errors.ts";
-import { globalIdField, lookupOne, required } from "../graphql/fields.ts";
+import { globalIdField, required } from "../graphql/fields.ts";
 import { decodeIdsOf } from "../graphql/ids.ts";
 import { fromPlan } from "../graphql/plan/entity.ts";
-import { plannedLookup } from "../graphql/plan/lookup.ts";
+import { lookupPlanned } from "../graphql/plan/lookup.ts";
 import { planPage } from "../graphql/plan/statement.ts";
 import { sourcesField } from "../sources/fields.ts";
 import { facilityPage, facilityPlan } from "./plan.ts";
@@ -58,14 +58,7 @@ export const facilityResolvers: Resolvers = {
       return toConnection(await (planned ?? getFacilities(ctx.db, page)), page.scope);
     },
     facility: (_, args, ctx, info) =>
-      lookupOne(
-        "Facility",
-        args,
-        plannedLookup(ctx, info, facilityPlan, {
-          byId: ctx.loaders.facilityById,
-          bySlug: ctx.loaders.facilityBySlug,
-        }),
-      ),
+      lookupPlanned(ctx, info, args, facilityPlan, ctx.loaders.facilityById, ctx.loaders.facilityBySlug),
   },
   Facility: {
     id: globalIdField("Facility"),

@@ -3,9 +3,9 @@ import type { NodeFetcher } from "../api/module.ts";
 import { chipFilterFromInput, chipList } from "../chips/resolvers.ts";
 import { facilityFilterFromInput, facilityList } from "../facilities/resolvers.ts";
 import { listing, toConnection } from "../graphql/connection.ts";
-import { globalIdField, lookupOne, related } from "../graphql/fields.ts";
+import { globalIdField, related } from "../graphql/fields.ts";
 import { fromPlan } from "../graphql/plan/entity.ts";
-import { plannedLookup } from "../graphql/plan/lookup.ts";
+import { lookupPlanned } from "../graphql/plan/lookup.ts";
 import { planPage } from "../graphql/plan/statement.ts";
 import { sourcesField } from "../sources/fields.ts";
 import { getVendors, type VendorRow, vendorSortColumns } from "../vendors/queries.ts";
@@ -25,14 +25,7 @@ export const vendorResolvers: Resolvers = {
       return toConnection(await (planned ?? getVendors(ctx.db, { filter: args.filter, ...page })), scope);
     },
     vendor: (_, args, ctx, info) =>
-      lookupOne(
-        "Vendor",
-        args,
-        plannedLookup(ctx, info, vendorPlan, {
-          byId: ctx.loaders.vendorById,
-          bySlug: ctx.loaders.vendorBySlug,
-        }),
-      ),
+      lookupPlanned(ctx, info, args, vendorPlan, ctx.loaders.vendorById, ctx.loaders.vendorBySlug),
   },
   Vendor: {
     id: globalIdField("Vendor"),

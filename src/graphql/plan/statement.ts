@@ -111,16 +111,26 @@ const dialect = new PgDialect();
 const built = memoPerNode<FieldNode, Built | null>(STATEMENTS_PER_FIELD);
 
 /**
- * The statement of a root field, built once per (field node, variables): its shape and its page
- * spec are functions of the parsed document (selection, fragments, arguments, directives) and the
- * variable values alone, so a repeated query neither walks its selection nor builds its SQL again
- * (server CPU per nested-list request 6.2–7.5 → 5.3–5.9 ms, side by side). null: not plannable.
+ * A root field's planned answer: `run` of its statement, which `build` makes once per (field node,
+ * variables): its shape and its page spec or key are functions of the parsed document (selection,
+ * fragments, arguments, directives) and the variable values alone, so a repeated query neither walks
+ * its selection nor builds its SQL again (server CPU per nested-list request 6.2–7.5 → 5.3–5.9 ms,
+ * side by side). null when the look-ahead is off or the selection is not plannable.
  */
-function statementOf(info: GraphQLResolveInfo, plan: EntityPlan, spec: PageSpec): Built | null {
-  return built(info.fieldNodes[0], variablesKey(info.variableValues), () => buildStatement(info, plan, spec));
+function planned<T>(
+  ctx: { db: Database; lookAhead: LookAhead },
+  info: GraphQLResolveInfo,
+  build: () => Built | null,
+  run: (statement: Built) => Promise<T>,
+): Promise<T> | null {
+  if (!ctx.lookAhead.enabled) return null;
+  const statement = built(info.fieldNodes[0], variablesKey(info.variableValues), build);
+  if (!statement) return null;
+  ctx.lookAhead.plans++;
+  return run(statement);
 }
 
-function buildStatement(info: GraphQLResolveInfo, plan: EntityPlan, spec: PageSpec): Built | null {
+function buildPage(info: GraphQLResolveInfo, plan: EntityPlan, spec: PageSpec): Built | null {
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return null;
   const nodes = connectionNodes(
@@ -147,11 +157,12 @@ export function planPage<Row>(
   plan: EntityPlan,
   spec: PageSpec,
 ): Promise<Page<Row>> | null {
-  if (!ctx.lookAhead.enabled) return null;
-  const statement = statementOf(info, plan, spec);
-  if (!statement) return null;
-  ctx.lookAhead.plans++;
-  return runPage(ctx.db, statement, spec) as Promise<Page<Row>>;
+  return planned(
+    ctx,
+    info,
+    () => buildPage(info, plan, spec),
+    (statement) => runPage(ctx.db, statement, spec) as Promise<Page<Row>>,
+  );
 }
 
 /** The JSON text of a planned statement's one cell (hs_json), null when SQL null. */
@@ -172,10 +183,10 @@ async function runPage(db: Database, { shape, query }: Built, spec: PageSpec): P
 
 /**
  * A root field resolving to the one `plan` row whose unique column `key` (a property of the table's
- * row, e.g. "slug") equals `value` (a facility by slug), with every plannable relation its query selects, in ONE statement (the loader path reads
- * the row, then each relation: two statements for a facility with its operator). Resolves to null
- * when no row matches; returns null when the look-ahead is off or the selection is not plannable
- * (the caller takes the loader path).
+ * row: "id", "slug") equals `value`, with every plannable relation its query selects, in ONE
+ * statement (the loader path reads the row, then each relation: two statements for a facility with
+ * its operator). Resolves to null when no row matches; returns null when the look-ahead is off or
+ * the selection is not plannable (the caller takes the loader path).
  */
 export function planOne<Row>(
   ctx: { db: Database; lookAhead: LookAhead },
@@ -184,14 +195,14 @@ export function planOne<Row>(
   key: string,
   value: string | number,
 ): Promise<Row | null> | null {
-  if (!ctx.lookAhead.enabled) return null;
-  const statement = built(info.fieldNodes[0], variablesKey(info.variableValues), () =>
-    buildOne(info, plan, key, value),
-  );
-  if (!statement) return null;
-  ctx.lookAhead.plans++;
-  return runJson(ctx.db, statement.query).then((json) =>
-    json === null ? null : (decodeRow(statement.shape, JSON.parse(json) as unknown[], 0) as Row),
+  return planned(
+    ctx,
+    info,
+    () => buildOne(info, plan, key, value),
+    async ({ shape, query }) => {
+      const json = await runJson(ctx.db, query);
+      return json === null ? null : (decodeRow(shape, JSON.parse(json) as unknown[], 0) as Row);
+    },
   );
 }
 
