@@ -26,7 +26,8 @@ export function healthCheck(handle: DatabaseHandle, logger: Logger): RequestHand
       res.status(200).json({ status: "ok", backend: handle.backend, pool });
     } catch (error) {
       const reason = isBusy(error) ? "database busy" : "database down";
-      logger.warn({ reason, code: (error as { code?: unknown })?.code }, "health check failed");
+      const { code, message } = error as { code?: unknown; message?: unknown };
+      logger.warn({ reason, code, error: String(message ?? error) }, "health check failed");
       res.status(503).json({ status: "unavailable", reason, backend: handle.backend, pool });
     }
   };

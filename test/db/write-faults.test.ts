@@ -157,7 +157,7 @@ describe.skipIf(unavailable)("writes during a PostgreSQL stop and restart (priva
       const key =
         l.msg === "request"
           ? `request ${l.outcome}`
-          : `${l.msg}: ${(l.error ?? l.err) && JSON.stringify((l.error ?? l.err) as object)}`;
+          : `${l.msg}: ${JSON.stringify(l.error ?? l.err ?? null)}`;
       const entry = seen[key] ?? { n: 0, maxMs: 0 };
       seen[key] = entry;
       entry.n++;
