@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import type { DatabaseHandle } from "../db/client.ts";
-import { databaseFault } from "../db/faults.ts";
+import { databaseFault, loggableError } from "../db/faults.ts";
 import type { Logger } from "../logger.ts";
 
 /** How long the database may take to answer `select 1` before the server reports itself unhealthy. */
@@ -26,8 +26,7 @@ export function healthCheck(handle: DatabaseHandle, logger: Logger): RequestHand
       res.status(200).json({ status: "ok", backend: handle.backend, pool });
     } catch (error) {
       const reason = isBusy(error) ? "database busy" : "database down";
-      const { code, message } = error as { code?: unknown; message?: unknown };
-      logger.warn({ reason, code, error: String(message ?? error) }, "health check failed");
+      logger.warn({ reason, error: loggableError(error) }, "health check failed");
       res.status(503).json({ status: "unavailable", reason, backend: handle.backend, pool });
     }
   };
